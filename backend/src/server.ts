@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp, type AppDeps } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+
+export interface RunningBackend {
+  server: Server;
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, builds the app and listens. Used by the entry point, sandbox mode and
+ * the tests, so all three run the same server.
+ */
+export async function startBackend(
+  config: Config,
+  log: Logger,
+  opts: { now?: () => number; sandbox?: boolean } = {},
+): Promise<RunningBackend> {
+  const db = openDatabase(config.databasePath);
+  const deps: AppDeps = { config, db, log, now: opts.now ?? Date.now, sandbox: opts.sandbox ?? false };
+  const app = createApp(deps);
+  const server = createServer(app.callback());
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    deps,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/http/logging.ts';
+import { startBackend, type RunningBackend } from '../../src/server.ts';
+
+export interface TestBackend extends RunningBackend {
+  dir: string;
+  databasePath: string;
+  /** Every log line the backend wrote, for tests that check what logs contain. */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real backend on 127.0.0.1 with a fresh SQLite file in a temp folder. `env` overrides
+ * the API.md variables, exactly as the entry point reads them.
+ */
+export async function startTestBackend(
+  env: Record<string, string | undefined> = {},
+  opts: { now?: () => number; sandbox?: boolean; databasePath?: string } = {},
+): Promise<TestBackend> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-backend-'));
+  const databasePath = opts.databasePath ?? join(dir, 'test.sqlite');
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PP_HOST: '127.0.0.1',
+    PP_PORT: '0',
+    PP_DATABASE: databasePath,
+    PP_LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  const backend = await startBackend(config, createLogger(config.logLevel, sink), opts);
+  return {
+    ...backend,
+    dir,
+    databasePath,
+    logs,
+    async stop() {
+      await backend.close();
+      if (!opts.databasePath) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** fetch against the test backend that answers status, headers and parsed JSON (if any). */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  init: { json?: unknown; body?: RequestInit['body']; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+  const headers: Record<string, string> = { ...init.headers };
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(base + path, { method, headers, body, redirect: 'manual' });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
