@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { mainApi } from '../common/pp.ts';
+import { followBackendStatus } from '../stores/connection.ts';
+import { Header } from './Header.tsx';
+import { Router } from './Router.tsx';
+import { Sidebar } from './Sidebar.tsx';
+
+export function App() {
+  useEffect(() => followBackendStatus(mainApi().backend), []);
+  return (
+    <div className="shell">
+      <Sidebar />
+      <div className="main">
+        <Header />
+        <main className="content">
+          <Router />
+        </main>
+      </div>
+    </div>
+  );
+}

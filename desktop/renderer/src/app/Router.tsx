@@ -1,0 +1,21 @@
+import { PlannedPage } from '../pages/PlannedPage.tsx';
+import { useNavigation, type AreaId } from '../stores/navigation.ts';
+
+const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
+  studio: { title: 'AI Image Studio', description: 'Turn a prompt into images: choose a model, aspect ratio, style and safety level, see the price, and generate.' },
+  themes: { title: 'Themed generators', description: 'Curated generators for cars, nail art, logos, tattoos, interiors, product shots and portraits.' },
+  tools: { title: 'Image tools', description: 'Upscale, enhance, remove backgrounds and edit your images with words.' },
+  characters: { title: 'Characters & avatars', description: 'Train a character from your photos, then generate images and avatar packs with it.' },
+  'add-text': { title: 'Add Text to Image', description: 'A free editor for text on images that runs entirely on this computer, signed in or not.' },
+  gallery: { title: 'Gallery', description: 'Every image you make, saved on this computer with its prompt and settings.' },
+  credits: { title: 'Credits', description: 'Your balance, credit packs, and where every credit went.' },
+  account: { title: 'Account', description: 'Sign in with Google, and manage the devices signed in to your account.' },
+  privacy: { title: 'Privacy & data', description: 'Download your data, choose what may be logged, or delete your account.' },
+  preferences: { title: 'Preferences', description: 'Defaults for generation, the gallery folder, shortcuts and theme.' },
+};
+
+export function Router() {
+  const area = useNavigation((s) => s.area);
+  const page = DESCRIPTIONS[area];
+  return <PlannedPage key={area} title={page.title} description={page.description} />;
+}
