@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+// Four suites: pure logic (unit), the backend over real HTTP (backend), the renderer in
+// Debian's Chromium (renderer), and Electron itself where its binary exists (electron).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['desktop/test/unit/**/*.test.ts', 'backend/test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'backend',
+          include: ['backend/test/**/*.test.ts'],
+          exclude: ['backend/test/unit/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          include: ['desktop/test/renderer/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['desktop/test/harness/build-once.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'electron',
+          include: ['desktop/test/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
