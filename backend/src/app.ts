@@ -2,6 +2,7 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { bearerAuth } from './auth/middleware.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLogMiddleware(deps.log));
   app.use(securityHeaders());
   app.use(errorMiddleware(deps.log, renderErrorPage));
+  app.use(bearerAuth(deps.db, deps.now));
 
   for (const router of [healthRoutes(deps.db, deps.sandbox)]) {
     app.use(router.routes());

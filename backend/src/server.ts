@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { startBackgroundJobs } from './jobs.ts';
 
 export interface RunningBackend {
   server: Server;
@@ -19,7 +20,7 @@ export interface RunningBackend {
 export async function startBackend(
   config: Config,
   log: Logger,
-  opts: { now?: () => number; sandbox?: boolean } = {},
+  opts: { now?: () => number; sandbox?: boolean; jobs?: boolean } = {},
 ): Promise<RunningBackend> {
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, log, now: opts.now ?? Date.now, sandbox: opts.sandbox ?? false };
@@ -31,6 +32,8 @@ export async function startBackend(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Tests that drive jobs by hand pass jobs: false and call the job functions directly.
+  const stopJobs = opts.jobs === false ? async () => undefined : startBackgroundJobs(deps);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
@@ -42,8 +45,10 @@ export async function startBackend(
       closing ??= new Promise<void>((resolve) => {
         // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
         server.close(() => {
-          db.close();
-          resolve();
+          void stopJobs().then(() => {
+            db.close();
+            resolve();
+          });
         });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();

@@ -20,7 +20,7 @@ export interface TestBackend extends RunningBackend {
  */
 export async function startTestBackend(
   env: Record<string, string | undefined> = {},
-  opts: { now?: () => number; sandbox?: boolean; databasePath?: string } = {},
+  opts: { now?: () => number; sandbox?: boolean; databasePath?: string; jobs?: boolean } = {},
 ): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-backend-'));
   const databasePath = opts.databasePath ?? join(dir, 'test.sqlite');
@@ -74,4 +74,28 @@ export async function call(
     json = undefined;
   }
   return { status: res.status, headers: res.headers, json, text };
+}
+
+/**
+ * A signed-in user for tests of signed-in routes: created through the same functions the
+ * sign-in flow uses (users keyed on issuer + subject, a real session with hashed tokens).
+ */
+export async function signInTestUser(
+  backend: RunningBackend,
+  opts: { subject?: string; email?: string; name?: string; acceptTerms?: boolean; device?: string } = {},
+): Promise<{ userId: string; accessToken: string; refreshToken: string; sessionId: string; auth: Record<string, string> }> {
+  const { upsertUserFromClaims } = await import('../../src/auth/users.ts');
+  const { createSession } = await import('../../src/auth/sessions.ts');
+  const now = backend.deps.now();
+  const subject = opts.subject ?? `test-${Math.random().toString(36).slice(2)}`;
+  const { user } = upsertUserFromClaims(
+    backend.deps.db,
+    { issuer: 'https://test-issuer.invalid', subject, email: opts.email ?? `${subject}@example.com`, emailVerified: true, name: opts.name ?? 'Test User' },
+    now,
+  );
+  if (opts.acceptTerms !== false) {
+    backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(now, now, user.id);
+  }
+  const tokens = createSession(backend.deps.db, user.id, opts.device ?? 'Test device', now);
+  return { userId: user.id, ...tokens, auth: { authorization: `Bearer ${tokens.accessToken}` } };
 }
