@@ -1,6 +1,8 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { creditsRoutes } from './credits/routes.ts';
+import type { Ledger } from './credits/ledger.ts';
 import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -17,6 +19,7 @@ export interface AppDeps {
   now: () => number;
   /** True when local stand-ins replace Google, Polar and fal (never in production). */
   sandbox: boolean;
+  ledger: Ledger;
 }
 
 /** Builds the Koa app without listening, so tests and the entry point share one composition. */
@@ -27,7 +30,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.log, renderErrorPage));
   app.use(bearerAuth(deps.db, deps.now));
 
-  for (const router of [healthRoutes(deps.db, deps.sandbox)]) {
+  for (const router of [healthRoutes(deps.db, deps.sandbox), creditsRoutes(deps.db, deps.ledger)]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
+import { createLedger } from './credits/ledger.ts';
 import { openDatabase } from './db/database.ts';
 import { startBackgroundJobs } from './jobs.ts';
 
@@ -23,7 +24,8 @@ export async function startBackend(
   opts: { now?: () => number; sandbox?: boolean; jobs?: boolean } = {},
 ): Promise<RunningBackend> {
   const db = openDatabase(config.databasePath);
-  const deps: AppDeps = { config, db, log, now: opts.now ?? Date.now, sandbox: opts.sandbox ?? false };
+  const now = opts.now ?? Date.now;
+  const deps: AppDeps = { config, db, log, now, sandbox: opts.sandbox ?? false, ledger: createLedger(db, now) };
   const app = createApp(deps);
   const server = createServer(app.callback());
   server.headersTimeout = 15_000;
