@@ -8,6 +8,7 @@ import { bearerAuth } from './auth/middleware.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
+import { createRateLimiter, rateLimitMiddleware } from './http/rate-limit.ts';
 import { requestLogMiddleware } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
 
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(securityHeaders());
   app.use(errorMiddleware(deps.log, renderErrorPage));
   app.use(bearerAuth(deps.db, deps.now));
+  app.use(rateLimitMiddleware(createRateLimiter(deps.db, deps.config.rateLimitScale)));
 
   for (const router of [healthRoutes(deps.db, deps.sandbox), creditsRoutes(deps.db, deps.ledger)]) {
     app.use(router.routes());

@@ -1,5 +1,6 @@
 import type { AppDeps } from './app.ts';
 import { holdSweeper } from './credits/jobs.ts';
+import { rateLimitCleanupJob } from './http/rate-limit.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -13,7 +14,7 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [holdSweeper];
+export const backgroundJobs: BackgroundJob[] = [holdSweeper, rateLimitCleanupJob];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];

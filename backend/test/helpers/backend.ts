@@ -30,6 +30,8 @@ export async function startTestBackend(
     PP_PORT: '0',
     PP_DATABASE: databasePath,
     PP_LOG_LEVEL: 'info',
+    // Most suites make many requests from one IP; the rate-limit suite sets its own scale.
+    PP_RATE_LIMIT_SCALE: '1000',
     ...env,
   });
   const logs: string[] = [];
