@@ -17,6 +17,9 @@ tsc -p tsconfig.browser-tests.json
 echo "== build (electron-vite)"
 electron-vite build --logLevel warn
 
+echo "== electron security checklist (electronegativity)"
+node --import tsx scripts/security/electronegativity.ts | grep -v "translations for the current locale" | tail -n 3
+
 echo "== tests"
 report="$(mktemp -d)/vitest.json"
 export PP_SKIP_BUILD=1

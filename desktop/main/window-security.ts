@@ -15,18 +15,18 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: true,
+    // Middle-click would otherwise try to open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
 /**
  * The renderer's Content-Security-Policy, also sent as a response header (the meta tag in the
- * HTML says the same). No remote scripts, no eval, no network except the app's own files:
- * every backend call goes through main.
+ * HTML says the same). No remote scripts, no eval, no inline <style> or style attributes (React
+ * and Konva set styles through the CSSOM, which CSP allows), no network except the app's own
+ * files: every backend call goes through main.
  */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: pp-media:; " +
-  "font-src 'self' data: blob:; connect-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; worker-src 'self' blob:";
+export const RENDERER_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: pp-media:; font-src 'self' data: blob:; connect-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; worker-src 'self' blob:";
 
 /** Denies every permission (camera, notifications via web API, geolocation, …) and adds the CSP header. */
 export function hardenSession(session: Session): void {

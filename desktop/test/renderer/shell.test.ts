@@ -63,6 +63,26 @@ describe('the app shell in Chromium, wired to the real main handlers and backend
     await page.close();
   });
 
+  it('runs under the strict Content-Security-Policy without a single violation', async () => {
+    const page = await harness.open('main');
+    const violations: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content.Security.Policy/i.test(msg.text())) violations.push(msg.text());
+    });
+    await page.evaluate(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy: ${e.violatedDirective}`));
+    });
+    for (const label of ['Gallery', 'Credits', 'Preferences', 'Image Studio']) {
+      await page.getByRole('navigation').getByRole('button', { name: label }).click();
+    }
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Connected');
+    const cspHeader = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+    expect(cspHeader).toContain("script-src 'self'");
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('the quick window focuses its prompt and only gets the quick API', async () => {
     const page = await harness.open('quick');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Prompt');

@@ -1,0 +1,14 @@
+// electronegativity parses TypeScript with @typescript-eslint/typescript-estree 4, which needs
+// TypeScript's JS API; the project compiles with TypeScript 7 (native, no JS API). npm hoists
+// the parser to the top level, where `require('typescript')` finds TypeScript 7 and crashes.
+// This redirects only that parser's `typescript` import to electronegativity's own nested 4.2.
+const Module = require('node:module');
+const path = require('node:path');
+const nested = require.resolve('typescript', {
+  paths: [path.dirname(require.resolve('@doyensec/electronegativity/package.json'))],
+});
+const original = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request === 'typescript' && parent && /typescript-estree/.test(parent.filename ?? '')) return nested;
+  return original.call(this, request, parent, ...rest);
+};
