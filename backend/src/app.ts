@@ -2,6 +2,8 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { creditsRoutes } from './credits/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
+import { supportRoutes } from './support/routes.ts';
 import type { Ledger } from './credits/ledger.ts';
 import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
@@ -32,7 +34,13 @@ export function createApp(deps: AppDeps): Koa {
   app.use(bearerAuth(deps.db, deps.now));
   app.use(rateLimitMiddleware(createRateLimiter(deps.db, deps.config.rateLimitScale)));
 
-  for (const router of [healthRoutes(deps.db, deps.sandbox), creditsRoutes(deps.db, deps.ledger)]) {
+  const routers = [
+    healthRoutes(deps.db, deps.sandbox),
+    creditsRoutes(deps.db, deps.ledger),
+    privacyRoutes(deps.db, deps.now),
+    supportRoutes(deps.db, deps.now),
+  ];
+  for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

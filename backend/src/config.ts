@@ -58,6 +58,7 @@ const envSchema = z
     PP_HOLD_TTL_S: positiveNumber(900),
     PP_RESULT_TTL_S: positiveNumber(3600),
     PP_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+    PP_LOG_DIR: z.string().min(1).optional(),
     PP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +91,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     publicUrl,
     databasePath: e.PP_DATABASE,
     logLevel: e.PP_LOG_LEVEL,
+    /** Where technical log files go (one per day, deleted after 90 days); stdout only when unset. */
+    logDir: e.PP_LOG_DIR,
     trustProxy: e.PP_TRUST_PROXY === '1' || e.PP_TRUST_PROXY === 'true',
     oidc: { issuer: e.PP_OIDC_ISSUER, clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET },
     polar: {

@@ -1,6 +1,7 @@
 import type { AppDeps } from './app.ts';
 import { holdSweeper } from './credits/jobs.ts';
 import { rateLimitCleanupJob } from './http/rate-limit.ts';
+import { retentionJob } from './privacy/jobs.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -14,7 +15,7 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [holdSweeper, rateLimitCleanupJob];
+export const backgroundJobs: BackgroundJob[] = [holdSweeper, rateLimitCleanupJob, retentionJob];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];

@@ -1,4 +1,6 @@
 import { ConfigError, parseConfig } from './config.ts';
+import pino from 'pino';
+import { dailyLogFiles } from './http/log-files.ts';
 import { createLogger } from './http/logging.ts';
 import { startBackend } from './server.ts';
 
@@ -13,7 +15,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(
+    config.logLevel,
+    config.logDir ? pino.multistream([{ stream: process.stdout }, { stream: dailyLogFiles(config.logDir, Date.now) }]) : undefined,
+  );
   const backend = await startBackend(config, log);
   log.info(`listening on ${backend.url}`);
 

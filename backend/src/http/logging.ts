@@ -37,8 +37,9 @@ export function requestLogMiddleware(log: Logger) {
     try {
       await next();
     } finally {
+      // IP and user agent are technical log data: kept 90 days at most (docs/privacy.md).
       log.info(
-        { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
+        { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started), ip: ctx.ip, ua: ctx.get('user-agent').slice(0, 200) },
         'request',
       );
     }

@@ -66,8 +66,8 @@ export function createRateLimiter(db: Db, scale: number) {
   }
 
   return {
-    /** A salted hash, so counters (and anything that reads them) never hold a raw IP. */
-    ipKey: (ip: string) => createHash('sha256').update(`${salt}:${ip}`).digest('base64url').slice(0, 22),
+    /** A salted hash, so counters never hold a raw IP or a user id (nothing to erase later). */
+    subjectKey: (subject: string) => createHash('sha256').update(`${salt}:${subject}`).digest('base64url').slice(0, 22),
     async consume(policy: RateLimitPolicy, subject: string, points = 1): Promise<RateLimitOutcome> {
       try {
         await limiters.get(policy)!.consume(subject, points);
@@ -89,7 +89,7 @@ export function rateLimitMiddleware(limiter: RateLimiter, rules: readonly Rule[]
     for (const rule of rules) {
       if (!rule.when(ctx)) continue;
       const userId = ctx.state.auth?.userId;
-      const subject = rule.by === 'user' && userId ? `u:${userId}` : `ip:${limiter.ipKey(ctx.ip)}`;
+      const subject = limiter.subjectKey(rule.by === 'user' && userId ? `user:${userId}` : `ip:${ctx.ip}`);
       const outcome = await limiter.consume(rule.policy, subject);
       if (!outcome.allowed) {
         throw new ApiError(

@@ -1,0 +1,92 @@
+import type { Db } from '../db/database.ts';
+
+/**
+ * Every place that holds data about a person, with how to export it and how to erase it.
+ * Export and erasure walk this list; a test fails when a table with a user_id column is
+ * missing from it, so new features cannot forget the user's rights.
+ */
+export interface PersonalDataSource {
+  /** Section name in the export document. */
+  name: string;
+  /** Tables this source answers for (checked against the schema by the tests). */
+  tables: string[];
+  export(db: Db, userId: string): unknown;
+  /** Runs inside the erasure transaction, before the users row is deleted. */
+  erase(db: Db, userId: string, now: number): void;
+}
+
+const rows = (db: Db, sql: string, userId: string) => db.prepare(sql).all(userId);
+
+export const personalDataSources: PersonalDataSource[] = [
+  {
+    name: 'account',
+    tables: ['users'],
+    export: (db, userId) => {
+      const u = db
+        .prepare(
+          'SELECT id, email, email_verified, name, avatar_url, created_at, updated_at, terms_accepted_at, age_confirmed_at, consents FROM users WHERE id = ?',
+        )
+        .get(userId) as Record<string, unknown> | undefined;
+      return u ? { ...u, consents: JSON.parse(String(u.consents)) } : null;
+    },
+    erase: () => undefined, // the users row itself is deleted last, by eraseAccount
+  },
+  {
+    name: 'sessions',
+    tables: ['sessions', 'refresh_tokens'],
+    // Device names and times; token hashes are secrets of the service, not data about the person.
+    export: (db, userId) =>
+      rows(db, 'SELECT id, device_name, created_at, last_used_at, revoked_at, revoked_reason FROM sessions WHERE user_id = ? ORDER BY created_at', userId),
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    },
+  },
+  {
+    name: 'credits',
+    tables: ['ledger_accounts'],
+    export: (db, userId) => ({
+      wallet: db.prepare('SELECT balance, held, created_at FROM ledger_accounts WHERE user_id = ?').get(userId) ?? null,
+      transactions: rows(
+        db,
+        `SELECT t.id, t.kind, e.amount, e.balance_after, t.description, t.metadata, e.created_at
+         FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id
+         WHERE a.user_id = ? ORDER BY e.id`,
+        userId,
+      ),
+      holds: rows(
+        db,
+        `SELECT h.id, h.amount, h.status, h.purpose, h.created_at, h.settled_at, h.captured_amount
+         FROM credit_holds h JOIN ledger_accounts a ON a.id = h.account_id WHERE a.user_id = ? ORDER BY h.created_at`,
+        userId,
+      ),
+    }),
+    // Transaction records are kept for tax law; the wallet is unlinked from the person (the
+    // foreign key sets user_id to NULL when the users row goes). Pending holds are released.
+    erase: (db, userId, now) => {
+      db.prepare(
+        `UPDATE credit_holds SET status = 'released', release_reason = 'account erased', settled_at = ?
+         WHERE status = 'pending' AND account_id IN (SELECT id FROM ledger_accounts WHERE user_id = ?)`,
+      ).run(now, userId);
+      db.prepare('UPDATE ledger_accounts SET held = 0 WHERE user_id = ?').run(userId);
+    },
+  },
+  {
+    name: 'support_messages',
+    tables: ['support_messages'],
+    export: (db, userId) => rows(db, 'SELECT id, name, email, subject, message, created_at FROM support_messages WHERE user_id = ?', userId),
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM support_messages WHERE user_id = ?').run(userId);
+    },
+  },
+  {
+    name: 'prompt_logs',
+    tables: ['prompt_logs'],
+    export: (db, userId) => rows(db, 'SELECT tool, prompt, params, created_at FROM prompt_logs WHERE user_id = ? ORDER BY id', userId),
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM prompt_logs WHERE user_id = ?').run(userId);
+    },
+  },
+];
+
+/** Tables that reference a user but are covered by the sources above in another way. */
+export const UNLINKED_ON_ERASURE = new Set(['ledger_accounts']);
