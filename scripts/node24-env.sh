@@ -2,7 +2,7 @@
 # Sourced by every script: puts Node 24 first on PATH. The project targets Node 24; machines
 # that have an older Node get Node 24 from the npm registry (package `node@24`), which ships a
 # real binary and its headers, so native modules (better-sqlite3, keytar) build against it.
-set -euo pipefail
+# Sourced: leaves the caller's shell options alone (callers set their own -euo pipefail).
 pp_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pp_node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
