@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
 import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
@@ -9,6 +10,7 @@ import { startBackgroundJobs } from './jobs.ts';
 
 export interface RunningBackend {
   server: Server;
+  app: Koa;
   url: string;
   deps: AppDeps;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function startBackend(
   let closing: Promise<void> | undefined;
   return {
     server,
+    app,
     url: `http://${host}:${port}`,
     deps,
     close() {
