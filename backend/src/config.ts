@@ -59,6 +59,10 @@ const envSchema = z
     PP_RESULT_TTL_S: positiveNumber(3600),
     PP_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
     PP_LOG_DIR: z.string().min(1).optional(),
+    PP_SPEND_LIMIT_HOUR: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(1_000),
+    PP_SPEND_LIMIT_DAY: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(5_000),
+    PP_NEW_ACCOUNT_DAILY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(30),
+    PP_DISABLED_TOOLS: z.string().default(''),
     PP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -103,6 +107,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     },
     fal: { key: e.FAL_KEY, origin: e.PP_FAL_ORIGIN },
     signupCredits: e.PP_SIGNUP_CREDITS,
+    spendLimits: { perHour: e.PP_SPEND_LIMIT_HOUR, perDay: e.PP_SPEND_LIMIT_DAY, beforeFirstPurchasePerDay: e.PP_NEW_ACCOUNT_DAILY_LIMIT },
+    disabledTools: new Set(e.PP_DISABLED_TOOLS.split(',').map((t) => t.trim()).filter(Boolean)) as ReadonlySet<string>,
     rateLimitScale: e.PP_RATE_LIMIT_SCALE,
     holdTtlSeconds: e.PP_HOLD_TTL_S,
     resultTtlSeconds: e.PP_RESULT_TTL_S,
