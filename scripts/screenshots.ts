@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestBackend } from '../backend/test/helpers/backend.ts';
+import { signInTestUser, startTestBackend } from '../backend/test/helpers/backend.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
 
@@ -11,11 +11,16 @@ mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
 const backend = await startTestBackend({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
+const user = await signInTestUser(backend, { email: 'ada@example.com', name: 'Ada Lovelace' });
+backend.deps.ledger.grant({ userId: user.userId, amount: 120, key: 'screenshots:welcome', kind: 'signup', from: 'signup', description: 'Welcome credits' });
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const selected = scenes.filter((s) => (s.colorScheme ?? 'light') === colorScheme && (only.length === 0 || only.includes(s.name)));
+    for (const signedIn of [false, true]) {
+    const selected = scenes.filter(
+      (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? false) === signedIn && (only.length === 0 || only.includes(s.name)),
+    );
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { accessToken: user.accessToken } : {}) });
     try {
       for (const scene of selected) {
         const page = await harness.open(scene.kind, scene.hash);
@@ -27,6 +32,7 @@ try {
       }
     } finally {
       await harness.close();
+    }
     }
   }
 } finally {

@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
+import { createPrivacyHandlers, type PrivacyDeps } from './privacy/privacy-handlers.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -11,6 +12,7 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  privacy: PrivacyDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -32,5 +34,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.windows.hideQuick();
       return null;
     },
+    ...createPrivacyHandlers(deps.privacy),
   };
 }

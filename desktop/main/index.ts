@@ -1,6 +1,8 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAppUrlPolicy } from './app-urls.ts';
+import { createStaticTokenBackend } from './authorized-backend.ts';
 import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
@@ -57,6 +59,20 @@ function start(backendUrl: string): void {
       openInBrowser: (url) => shell.openExternal(url),
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
+      privacy: {
+        // Until sign-in is wired, the app has no session: signed-in requests answer not_signed_in.
+        authorized: createStaticTokenBackend(client, undefined),
+        anonymous: client,
+        localGalleryMetadata: async () => [],
+        chooseSavePath: async (suggestedName) => {
+          const res = await dialog.showSaveDialog(mainWindow, { defaultPath: suggestedName, filters: [{ name: 'Zip archive', extensions: ['zip'] }] });
+          return res.canceled ? undefined : res.filePath;
+        },
+        writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+        forgetLocalSession: async () => undefined,
+        deleteLocalGallery: async () => undefined,
+        now: Date.now,
+      },
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

@@ -1,4 +1,5 @@
 import type { IpcEventPayloads } from '../shared/ipc-types.ts';
+import type { IpcPayload } from '../shared/ipc-schemas.ts';
 import type { Bridge } from './bridge.ts';
 
 /**
@@ -17,6 +18,16 @@ export function createMainWindowApi(bridge: Bridge) {
     },
     shell: {
       openExternal: (url: string) => bridge.invoke('openExternal', { url }),
+    },
+    privacy: {
+      getConsents: () => bridge.invoke('getConsents', undefined),
+      setConsents: (change: IpcPayload<'setConsents'>) => bridge.invoke('setConsents', change),
+      exportMyData: () => bridge.invoke('exportMyData', undefined),
+      deleteAccount: (request: IpcPayload<'deleteAccount'>) => bridge.invoke('deleteAccount', request),
+    },
+    support: {
+      getSubjects: () => bridge.invoke('getSupportSubjects', undefined),
+      send: (message: IpcPayload<'sendSupportMessage'>) => bridge.invoke('sendSupportMessage', message),
     },
   };
 }

@@ -11,6 +11,13 @@ export const ipcRequests = {
   openExternal: { channel: 'shell:open-external', windows: ['main', 'quick'] },
   showMainWindow: { channel: 'window:show-main', windows: ['quick'] },
   hideQuickWindow: { channel: 'window:hide-quick', windows: ['quick'] },
+  // privacy & support
+  getConsents: { channel: 'privacy:get-consents', windows: ['main'] },
+  setConsents: { channel: 'privacy:set-consents', windows: ['main'] },
+  exportMyData: { channel: 'privacy:export', windows: ['main'] },
+  deleteAccount: { channel: 'privacy:delete-account', windows: ['main'] },
+  getSupportSubjects: { channel: 'support:get-subjects', windows: ['main'] },
+  sendSupportMessage: { channel: 'support:send', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;

@@ -8,6 +8,20 @@ export const ipcPayloadSchemas = {
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),
   showMainWindow: z.undefined(),
   hideQuickWindow: z.undefined(),
+  // privacy & support
+  getConsents: z.undefined(),
+  setConsents: z.object({ prompt_logging: z.boolean().optional(), usage_analytics: z.boolean().optional() }).strict(),
+  exportMyData: z.undefined(),
+  deleteAccount: z.object({ confirm: z.literal('DELETE'), deleteLocalGallery: z.boolean() }).strict(),
+  getSupportSubjects: z.undefined(),
+  sendSupportMessage: z
+    .object({
+      name: z.string().trim().min(1).max(120),
+      email: z.email().max(254),
+      subject: z.string().min(1).max(80),
+      message: z.string().trim().min(10).max(5000),
+    })
+    .strict(),
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

@@ -11,6 +11,11 @@ export type BackendStatus =
   | { state: 'unreachable'; url: string; message: string; checkedAt: number }
   | { state: 'checking'; url: string; checkedAt: number };
 
+export interface Consents {
+  prompt_logging: boolean;
+  usage_analytics: boolean;
+}
+
 /** What each request answers when it succeeds. */
 export interface IpcResults {
   getAppInfo: AppInfo;
@@ -18,6 +23,14 @@ export interface IpcResults {
   openExternal: { opened: true };
   showMainWindow: null;
   hideQuickWindow: null;
+  // privacy & support
+  getConsents: Consents;
+  setConsents: Consents;
+  /** Where the archive was saved; `canceled` when the user closed the save dialog. */
+  exportMyData: { saved: true; path: string; bytes: number } | { saved: false; canceled: true };
+  deleteAccount: { deleted: true; localGalleryDeleted: boolean };
+  getSupportSubjects: { subjects: string[] };
+  sendSupportMessage: { id: string };
 }
 
 /** What each event carries. */

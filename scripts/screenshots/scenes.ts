@@ -11,6 +11,8 @@ export interface Scene {
   hash?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Render with a real signed-in session (a test user on the screenshot backend). */
+  signedIn?: boolean;
   prepare?: (page: Page) => Promise<void>;
 }
 
@@ -22,4 +24,26 @@ export const scenes: Scene[] = [
   { name: 'shell-light', kind: 'main', hash: '#/studio', prepare: waitConnected },
   { name: 'shell-dark', kind: 'main', hash: '#/studio', colorScheme: 'dark', prepare: waitConnected },
   { name: 'quick-generate', kind: 'quick', viewport: { width: 640, height: 220 }, prepare: waitConnected },
+  // privacy & data
+  {
+    name: 'privacy-signed-in',
+    kind: 'main',
+    hash: '#/privacy',
+    signedIn: true,
+    viewport: { width: 1280, height: 1100 },
+    prepare: async (page) => {
+      await page.getByRole('switch', { name: 'Prompt logging' }).waitFor();
+    },
+  },
+  {
+    name: 'privacy-signed-in-dark',
+    kind: 'main',
+    hash: '#/privacy',
+    colorScheme: 'dark',
+    signedIn: true,
+    viewport: { width: 1280, height: 1100 },
+    prepare: async (page) => {
+      await page.getByRole('switch', { name: 'Prompt logging' }).waitFor();
+    },
+  },
 ];

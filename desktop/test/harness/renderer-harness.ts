@@ -1,8 +1,11 @@
 import { buildSync } from 'esbuild';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WindowKind } from '../../shared/ipc-channels.ts';
 import { createAppUrlPolicy } from '../../main/app-urls.ts';
+import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
 import { createBackendClient } from '../../main/backend-client.ts';
 import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../main/backend-status.ts';
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
@@ -34,6 +37,10 @@ export interface RendererHarness {
   foreignRequests: string[];
   /** Opened external links, as the system browser would have received them. */
   openedExternally: string[];
+  /** Files main wrote where the user "chose" in a save dialog (a temp folder stands in for it). */
+  savedFiles: string[];
+  /** Local clean-up main performed (forgetting the session, deleting the gallery). */
+  localEffects: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -45,8 +52,13 @@ export interface RendererHarness {
 export async function startRendererHarness(opts: {
   backendUrl: string;
   colorScheme?: 'light' | 'dark';
+  /** A real session's access token (e.g. from signInTestUser); signed out when absent. */
+  accessToken?: string;
   handlerOverrides?: Partial<HandlerDeps>;
 }): Promise<RendererHarness> {
+  const saveDir = mkdtempSync(join(tmpdir(), 'pp-harness-saves-'));
+  const savedFiles: string[] = [];
+  const localEffects: string[] = [];
   const site = await serveDirectory(RENDERER_DIR);
   const browser = await launchChromium();
   const context = await browser.newContext({
@@ -80,6 +92,23 @@ export async function startRendererHarness(opts: {
     },
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
+    privacy: {
+      authorized: createStaticTokenBackend(client, opts.accessToken),
+      anonymous: client,
+      localGalleryMetadata: async () => [],
+      chooseSavePath: async (name) => join(saveDir, name),
+      writeFile: async (path, bytes) => {
+        writeFileSync(path, bytes);
+        savedFiles.push(path);
+      },
+      forgetLocalSession: async () => {
+        localEffects.push('forgot session');
+      },
+      deleteLocalGallery: async () => {
+        localEffects.push('deleted gallery');
+      },
+      now: Date.now,
+    },
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -99,6 +128,8 @@ export async function startRendererHarness(opts: {
     backendStatus,
     foreignRequests,
     openedExternally,
+    savedFiles,
+    localEffects,
     async open(kind, hash = '') {
       const page = await context.newPage();
       pages.set(page, kind);

@@ -6,8 +6,13 @@ const APP = 'file:///opt/PromptPixels/resources/app.asar/out/renderer/index.html
 const mainSender: IpcSender = { frameUrl: APP, isTopFrame: true, windowKind: 'main' };
 const quickSender: IpcSender = { frameUrl: APP.replace('index', 'quick'), isTopFrame: true, windowKind: 'quick' };
 
+/** Handlers for every channel: the ones these tests call, and refusing stand-ins for the rest. */
 function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  const unused = Object.fromEntries(
+    Object.keys(ipcRequests).map((name) => [name, () => Promise.reject(new Error(`${name} is not used in this test`))]),
+  ) as unknown as IpcHandlers;
   return {
+    ...unused,
     getAppInfo: () => ({ name: 'PromptPixels', version: '1.0.0', platform: 'linux' }),
     getBackendStatus: () => ({ state: 'checking', url: 'http://127.0.0.1:8787', checkedAt: 0 }),
     openExternal: vi.fn(() => ({ opened: true as const })),

@@ -1,4 +1,5 @@
 import { PlannedPage } from '../pages/PlannedPage.tsx';
+import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -16,6 +17,7 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 
 export function Router() {
   const area = useNavigation((s) => s.area);
+  if (area === 'privacy') return <PrivacyPage />;
   const page = DESCRIPTIONS[area];
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
