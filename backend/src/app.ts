@@ -5,6 +5,7 @@ import { creditsRoutes } from './credits/routes.ts';
 import type { Ledger } from './credits/ledger.ts';
 import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
+import { billingRoutes } from './billing/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
@@ -30,7 +31,11 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.log, renderErrorPage));
   app.use(bearerAuth(deps.db, deps.now));
 
-  for (const router of [healthRoutes(deps.db, deps.sandbox), creditsRoutes(deps.db, deps.ledger)]) {
+  for (const router of [
+    healthRoutes(deps.db, deps.sandbox),
+    creditsRoutes(deps.db, deps.ledger),
+    billingRoutes(deps),
+  ]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

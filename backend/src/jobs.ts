@@ -1,4 +1,5 @@
 import type { AppDeps } from './app.ts';
+import { webhookRetry } from './billing/jobs.ts';
 import { holdSweeper } from './credits/jobs.ts';
 
 /**
@@ -13,7 +14,10 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [holdSweeper];
+export const backgroundJobs: BackgroundJob[] = [
+  holdSweeper,
+  webhookRetry,
+];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
