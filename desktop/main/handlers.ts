@@ -1,6 +1,7 @@
 import { fail, ok } from '../shared/result.ts';
 import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
+import type { CreditsService } from './credits/credits-service.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
 
@@ -11,6 +12,7 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  credits: CreditsService;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -32,5 +34,11 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.windows.hideQuick();
       return null;
     },
+    getCredits: () => deps.credits.get(),
+    listCreditTransactions: ({ cursor }) => deps.credits.transactions(cursor),
+    getCreditUsage: ({ days }) => deps.credits.usage(days),
+    listCreditPacks: () => deps.credits.packs(),
+    startCreditCheckout: ({ packId }) => deps.credits.startCheckout(packId),
+    dismissCreditCheckout: () => deps.credits.dismissCheckout(),
   };
 }
