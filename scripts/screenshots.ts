@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestBackend } from '../backend/test/helpers/backend.ts';
+import { signInTestUser } from '../backend/test/helpers/backend.ts';
+import { startBillingRig } from '../backend/test/helpers/billing.ts';
+import { seedCreditHistory } from '../desktop/test/harness/credits-fixture.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
 
@@ -10,12 +12,16 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
-const backend = await startTestBackend({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
+// The Polar stand-in stands in for billing; a signed-in user with two weeks of credit history.
+const rig = await startBillingRig({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
+const backend = rig.backend;
+const user = await signInTestUser(backend, { name: 'Sam Rivera' });
+seedCreditHistory(backend, user.userId);
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     const selected = scenes.filter((s) => (s.colorScheme ?? 'light') === colorScheme && (only.length === 0 || only.includes(s.name)));
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, accessToken: user.accessToken });
     try {
       for (const scene of selected) {
         const page = await harness.open(scene.kind, scene.hash);
@@ -30,5 +36,5 @@ try {
     }
   }
 } finally {
-  await backend.stop();
+  await rig.stop();
 }

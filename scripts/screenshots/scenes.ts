@@ -22,4 +22,26 @@ export const scenes: Scene[] = [
   { name: 'shell-light', kind: 'main', hash: '#/studio', prepare: waitConnected },
   { name: 'shell-dark', kind: 'main', hash: '#/studio', colorScheme: 'dark', prepare: waitConnected },
   { name: 'quick-generate', kind: 'quick', viewport: { width: 640, height: 220 }, prepare: waitConnected },
+  // Credits (issue #4): the page with history and chart, then Buy → waiting for payment.
+  ...(['light', 'dark'] as const).flatMap((colorScheme): Scene[] => [
+    { name: `credits-${colorScheme}`, kind: 'main', hash: '#/credits', colorScheme, viewport: { width: 1280, height: 1500 }, prepare: creditsLoaded },
+    {
+      name: `credits-waiting-${colorScheme}`,
+      kind: 'main',
+      hash: '#/credits',
+      colorScheme,
+      prepare: async (page) => {
+        await creditsLoaded(page);
+        await page.locator('[data-pack="creator"]').getByRole('button', { name: /Buy/ }).click();
+        await page.getByText('Waiting for payment…').waitFor();
+      },
+    },
+  ]),
 ];
+
+async function creditsLoaded(page: Page): Promise<void> {
+  await waitConnected(page);
+  await page.locator('.pack-price').first().waitFor();
+  await page.getByRole('img', { name: /Credits spent per day/ }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+}

@@ -31,7 +31,10 @@ export function History({
           {items.map((t) => (
             <tr key={`${t.id}:${t.amount}`} data-kind={t.kind}>
               <td className="muted">{new Date(t.created_at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</td>
-              <td>{t.description}{t.tool ? <span className="muted"> · {toolName(t.tool)}</span> : null}</td>
+              <td>
+                {t.description}
+                {t.tool && !t.description.toLowerCase().includes(toolName(t.tool).toLowerCase()) ? <span className="muted"> · {toolName(t.tool)}</span> : null}
+              </td>
               <td>
                 <span className={`kind kind-${t.kind}`}>{kindLabel(t.kind)}</span>
               </td>

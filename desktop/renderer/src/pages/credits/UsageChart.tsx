@@ -58,7 +58,7 @@ export function UsageChart({ usage }: { usage: CreditUsage }) {
                 base += v;
                 return rect;
               })}
-              {i % Math.ceil(days / 7) === 0 || i === days - 1 ? (
+              {(days - 1 - i) % Math.ceil(days / 7) === 0 ? (
                 <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="chart-axis">
                   {new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })}
                 </text>
