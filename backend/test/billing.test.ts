@@ -130,6 +130,17 @@ describe('buying credit packs through Polar (real SDK against the Polar stand-in
     expect(res.status).toBe(401);
   });
 
+  it('refuses oversized webhook bodies before reading them, and signed bodies that are not JSON', async () => {
+    const { signWebhook } = await import('../src/sandbox/polar-shapes.ts');
+    const big = 'x'.repeat(600 * 1024);
+    const tooBig = await fetch(`${url()}/webhooks/polar`, { method: 'POST', headers: signWebhook(rig.polar.secret, 'msg_big', Math.floor(Date.now() / 1000), big), body: big });
+    expect(tooBig.status).toBe(413);
+    const notJson = await fetch(`${url()}/webhooks/polar`, { method: 'POST', headers: signWebhook(rig.polar.secret, 'msg_nojson', Math.floor(Date.now() / 1000), 'hello'), body: 'hello' });
+    expect(notJson.status).toBe(400);
+    const seen = rig.backend.deps.db.prepare(`SELECT COUNT(*) FROM billing_webhook_events WHERE webhook_id IN ('msg_big', 'msg_nojson')`).pluck().get();
+    expect(seen).toBe(0);
+  });
+
   it('never grants on order.created, for non-purchases, or for products that are not credit packs', async () => {
     const user = await signInTestUser(rig.backend);
     const pending = rig.polar.createOrder({ externalCustomerId: user.userId, productId: STAND_IN_PRODUCTS[1]!.id });
