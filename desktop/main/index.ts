@@ -86,6 +86,10 @@ function start(backendUrl: string): void {
   });
   backendStatus.start();
 
+  // Back online: the balance may have moved meanwhile (purchases, spending on another device).
+  backendStatus.onChange((status) => {
+    if (status.state === 'connected') void credits.refresh();
+  });
   credits.onChange((state) => {
     const targets = BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
     sendEvent(targets, 'creditsChanged', state);
