@@ -9,4 +9,5 @@ export interface BenchSuite {
 
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: async () => (await import('./bundle-size.ts')).bundleSize() },
+  { name: 'ledger', run: async () => (await import('./ledger-throughput.ts')).ledgerThroughput() },
 ];

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { signInTestUser, startTestBackend } from '../backend/test/helpers/backend.ts';
+import { signInTestUser } from '../backend/test/helpers/backend.ts';
+import { startBillingRig } from '../backend/test/helpers/billing.ts';
+import { seedCreditHistory } from '../desktop/test/harness/credits-fixture.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
 
@@ -10,14 +12,16 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
-const backend = await startTestBackend({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
-const user = await signInTestUser(backend, { email: 'ada@example.com', name: 'Ada Lovelace' });
-backend.deps.ledger.grant({ userId: user.userId, amount: 120, key: 'screenshots:welcome', kind: 'signup', from: 'signup', description: 'Welcome credits' });
+// The Polar stand-in stands in for billing; a signed-in user with two weeks of credit history.
+const rig = await startBillingRig({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
+const backend = rig.backend;
+const user = await signInTestUser(backend, { name: 'Sam Rivera' });
+seedCreditHistory(backend, user.userId);
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const signedIn of [false, true]) {
     const selected = scenes.filter(
-      (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? false) === signedIn && (only.length === 0 || only.includes(s.name)),
+      (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? true) === signedIn && (only.length === 0 || only.includes(s.name)),
     );
     if (selected.length === 0) continue;
     const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { accessToken: user.accessToken } : {}) });
@@ -36,5 +40,5 @@ try {
     }
   }
 } finally {
-  await backend.stop();
+  await rig.stop();
 }

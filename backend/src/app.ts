@@ -7,6 +7,7 @@ import { supportRoutes } from './support/routes.ts';
 import type { Ledger } from './credits/ledger.ts';
 import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
+import { billingRoutes } from './billing/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Koa {
     creditsRoutes(deps.db, deps.ledger),
     privacyRoutes(deps.db, deps.now),
     supportRoutes(deps.db, deps.now),
+    billingRoutes(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());

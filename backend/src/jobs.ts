@@ -1,4 +1,5 @@
 import type { AppDeps } from './app.ts';
+import { webhookRetry } from './billing/jobs.ts';
 import { holdSweeper } from './credits/jobs.ts';
 import { rateLimitCleanupJob } from './http/rate-limit.ts';
 import { retentionJob } from './privacy/jobs.ts';
@@ -15,7 +16,12 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [holdSweeper, rateLimitCleanupJob, retentionJob];
+export const backgroundJobs: BackgroundJob[] = [
+  holdSweeper,
+  rateLimitCleanupJob,
+  retentionJob,
+  webhookRetry,
+];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];

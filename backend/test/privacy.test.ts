@@ -28,6 +28,18 @@ async function busyUser(email: string) {
   ledger.capture({ holdId: hold.id, amount: 10, description: 'Image Studio', metadata: { tool: 'flux-schnell' } });
   ledger.reserve({ userId: user.userId, amount: 5, key: `gen:${randomUUID()}:hold`, purpose: 'generation:y', ttlMs: 60_000 });
   logPromptIfAllowed(db, { userId: user.userId, tool: 'flux-schnell', prompt: `a portrait of ${email}`, params: { seed: 1 } }, clock);
+  // A Polar purchase as the billing code records it; Polar's payload names the customer.
+  const checkoutId = `chk_${randomUUID()}`;
+  db.prepare('INSERT INTO billing_checkouts (id, user_id, pack_id, product_id, credits, url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    checkoutId, user.userId, 'starter', 'prod_1', 100, 'https://polar.example/checkout', clock,
+  );
+  db.prepare(
+    `INSERT INTO billing_orders (id, user_id, checkout_id, product_id, pack_id, credits, net_amount, currency, state, source, created_at, updated_at)
+     VALUES (?, ?, ?, 'prod_1', 'starter', 100, 500, 'usd', 'granted', 'webhook', ?, ?)`,
+  ).run(`ord_${randomUUID()}`, user.userId, checkoutId, clock, clock);
+  db.prepare('INSERT INTO billing_webhook_events (webhook_id, type, payload, received_at, processed_at, outcome) VALUES (?, ?, ?, ?, ?, ?)').run(
+    `msg_${randomUUID()}`, 'order.paid', JSON.stringify({ data: { customer: { email, external_id: user.userId } } }), clock, clock, 'granted',
+  );
   const support = await call(backend.url, 'POST', '/v1/support/messages', {
     headers: user.auth,
     json: { name: 'Ada Example', email, subject: 'Privacy Policy Inquiry', message: 'What do you keep about me?' },
@@ -60,6 +72,8 @@ describe('access and portability', () => {
     expect(res.json.credits.holds).toHaveLength(2);
     expect(res.json.support_messages[0]).toMatchObject({ subject: 'Privacy Policy Inquiry' });
     expect(res.json.prompt_logs[0].prompt).toContain('ada.export@example.com');
+    expect(res.json.purchases.orders).toHaveLength(1);
+    expect(res.json.purchases.checkouts).toHaveLength(1);
     for (const table of tablesNamingUsers()) {
       const ids = backend.deps.db.prepare(`SELECT * FROM ${table} WHERE user_id = ?`).all(user.userId) as Array<Record<string, unknown>>;
       for (const row of ids) if (typeof row.id === 'string' && table !== 'ledger_accounts') expect(text).toContain(row.id);
@@ -86,6 +100,7 @@ describe('erasure', () => {
       expect(dump, `table ${table}`).not.toContain(user.userId);
     }
     expect(db.prepare('SELECT COUNT(*) FROM ledger_transactions').pluck().get()).toBe(txBefore);
+    expect(db.prepare(`SELECT COUNT(*) FROM billing_orders WHERE user_id IS NULL`).pluck().get()).toBeGreaterThan(0);
     expect(reconcileLedger(db)).toMatchObject({ ok: true });
   });
 

@@ -1,3 +1,5 @@
+import { fail, ok, type IpcResult } from '../shared/result.ts';
+
 /**
  * The one checked path to the system browser. Only https pages open (plus loopback http for
  * the local sandbox's pages in development); no credentials in the URL, no other schemes
@@ -20,4 +22,14 @@ export function checkExternalUrl(raw: string, opts: { allowLoopbackHttp: boolean
     return { ok: true, url: url.toString() };
   }
   return { ok: false, reason: `${url.protocol} links are not opened` };
+}
+
+/** Opens a URL in the system browser only if it passes checkExternalUrl; for main-side services. */
+export function createCheckedOpener(openInBrowser: (url: string) => Promise<void>, opts: { allowLoopbackHttp: boolean }) {
+  return async (url: string): Promise<IpcResult<{ opened: true }>> => {
+    const checked = checkExternalUrl(url, opts);
+    if (!checked.ok) return fail('refused', `That link was not opened: ${checked.reason}.`);
+    await openInBrowser(checked.url);
+    return ok({ opened: true as const });
+  };
 }

@@ -1,7 +1,7 @@
-import { fail, ok } from '../shared/result.ts';
 import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
-import { checkExternalUrl } from './external-links.ts';
+import type { CreditsService } from './credits/credits-service.ts';
+import { createCheckedOpener } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
 import { createPrivacyHandlers, type PrivacyDeps } from './privacy/privacy-handlers.ts';
 
@@ -13,19 +13,16 @@ export interface HandlerDeps {
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
   privacy: PrivacyDeps;
+  credits: CreditsService;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  const openChecked = createCheckedOpener(deps.openInBrowser, { allowLoopbackHttp: deps.allowLoopbackHttpLinks });
   return {
     getAppInfo: () => deps.appInfo,
     getBackendStatus: () => deps.backendStatus.check(),
-    openExternal: async ({ url }) => {
-      const checked = checkExternalUrl(url, { allowLoopbackHttp: deps.allowLoopbackHttpLinks });
-      if (!checked.ok) return fail('refused', `That link was not opened: ${checked.reason}.`);
-      await deps.openInBrowser(checked.url);
-      return ok({ opened: true as const });
-    },
+    openExternal: ({ url }) => openChecked(url),
     showMainWindow: () => {
       deps.windows.showMain();
       return null;
@@ -35,5 +32,11 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return null;
     },
     ...createPrivacyHandlers(deps.privacy),
+    getCredits: () => deps.credits.get(),
+    listCreditTransactions: ({ cursor }) => deps.credits.transactions(cursor),
+    getCreditUsage: ({ days }) => deps.credits.usage(days),
+    listCreditPacks: () => deps.credits.packs(),
+    startCreditCheckout: ({ packId }) => deps.credits.startCheckout(packId),
+    dismissCreditCheckout: () => deps.credits.dismissCheckout(),
   };
 }

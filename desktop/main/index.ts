@@ -6,7 +6,8 @@ import { createStaticTokenBackend } from './authorized-backend.ts';
 import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
-import { checkExternalUrl } from './external-links.ts';
+import { createCreditsService } from './credits/credits-service.ts';
+import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { createIpcHandlers } from './handlers.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
@@ -52,6 +53,18 @@ function start(backendUrl: string): void {
   // Until the tray exists, closing the main window quits rather than leaving an invisible app.
   mainWindow.on('closed', () => app.quit());
 
+  // Credits (issue #4). Until the sign-in service lands, the app has no session: swap this
+  // backend for the signed-in AuthorizedBackend, and route promptpixels://billing/return to
+  // credits.handleBillingReturn(checkoutId) from the deep-link router.
+  const authorized = createStaticTokenBackend(client, undefined);
+  const credits = createCreditsService({
+    backend: authorized,
+    openExternal: createCheckedOpener((url) => shell.openExternal(url), { allowLoopbackHttp: isDev }),
+    now: Date.now,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+
   const dispatch = createIpcDispatcher(
     createIpcHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -73,6 +86,7 @@ function start(backendUrl: string): void {
         deleteLocalGallery: async () => undefined,
         now: Date.now,
       },
+      credits,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
@@ -86,6 +100,15 @@ function start(backendUrl: string): void {
     sendEvent(targets, 'backendStatusChanged', status);
   });
   backendStatus.start();
+
+  // Back online: the balance may have moved meanwhile (purchases, spending on another device).
+  backendStatus.onChange((status) => {
+    if (status.state === 'connected') void credits.refresh();
+  });
+  credits.onChange((state) => {
+    const targets = BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
+    sendEvent(targets, 'creditsChanged', state);
+  });
 
   app.on('second-instance', showMain);
   app.on('activate', showMain);

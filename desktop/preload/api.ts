@@ -29,6 +29,15 @@ export function createMainWindowApi(bridge: Bridge) {
       getSubjects: () => bridge.invoke('getSupportSubjects', undefined),
       send: (message: IpcPayload<'sendSupportMessage'>) => bridge.invoke('sendSupportMessage', message),
     },
+    credits: {
+      get: () => bridge.invoke('getCredits', undefined),
+      listTransactions: (cursor?: string) => bridge.invoke('listCreditTransactions', cursor === undefined ? {} : { cursor }),
+      getUsage: (days: number) => bridge.invoke('getCreditUsage', { days }),
+      listPacks: () => bridge.invoke('listCreditPacks', undefined),
+      startCheckout: (packId: string) => bridge.invoke('startCreditCheckout', { packId }),
+      dismissCheckout: () => bridge.invoke('dismissCreditCheckout', undefined),
+      onChanged: (listener: (state: IpcEventPayloads['creditsChanged']) => void) => bridge.subscribe('creditsChanged', listener),
+    },
   };
 }
 

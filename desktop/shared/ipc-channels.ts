@@ -18,12 +18,20 @@ export const ipcRequests = {
   deleteAccount: { channel: 'privacy:delete-account', windows: ['main'] },
   getSupportSubjects: { channel: 'support:get-subjects', windows: ['main'] },
   sendSupportMessage: { channel: 'support:send', windows: ['main'] },
+  // Credits and billing (issue #4)
+  getCredits: { channel: 'credits:get', windows: ['main'] },
+  listCreditTransactions: { channel: 'credits:list-transactions', windows: ['main'] },
+  getCreditUsage: { channel: 'credits:get-usage', windows: ['main'] },
+  listCreditPacks: { channel: 'credits:list-packs', windows: ['main'] },
+  startCreditCheckout: { channel: 'credits:start-checkout', windows: ['main'] },
+  dismissCreditCheckout: { channel: 'credits:dismiss-checkout', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
 
 export const ipcEvents = {
   backendStatusChanged: { channel: 'event:backend-status', windows: ['main', 'quick'] },
+  creditsChanged: { channel: 'event:credits', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

@@ -22,6 +22,12 @@ export const ipcPayloadSchemas = {
       message: z.string().trim().min(10).max(5000),
     })
     .strict(),
+  getCredits: z.undefined(),
+  listCreditTransactions: z.object({ cursor: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).optional() }).strict(),
+  getCreditUsage: z.object({ days: z.number().int().min(1).max(90) }).strict(),
+  listCreditPacks: z.undefined(),
+  startCreditCheckout: z.object({ packId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) }).strict(),
+  dismissCreditCheckout: z.undefined(),
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

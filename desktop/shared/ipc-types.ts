@@ -31,13 +31,68 @@ export interface IpcResults {
   deleteAccount: { deleted: true; localGalleryDeleted: boolean };
   getSupportSubjects: { subjects: string[] };
   sendSupportMessage: { id: string };
+  getCredits: CreditsState;
+  listCreditTransactions: CreditTransactionsPage;
+  getCreditUsage: CreditUsage;
+  listCreditPacks: CreditPack[];
+  startCreditCheckout: { checkoutId: string };
+  dismissCreditCheckout: CreditsState;
 }
 
 /** What each event carries. */
 export interface IpcEventPayloads {
   backendStatusChanged: BackendStatus;
+  creditsChanged: CreditsState;
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const contractIsComplete: Exact<keyof IpcResults, IpcRequestName> & Exact<keyof IpcEventPayloads, IpcEventName> = true;
+
+// Credits and billing (issue #4)
+
+/** A purchase the app is waiting on: Buy opened the browser, the credits have not landed yet. */
+export interface PendingPurchase {
+  checkoutId: string;
+  packId: string;
+  credits: number;
+  startedAt: number;
+  state: 'waiting' | 'landed' | 'timed_out';
+}
+
+/** The balance as the server last reported it (never inferred from a return link). */
+export type CreditsState =
+  | { signedIn: false }
+  | { signedIn: true; balance: number; held: number; available: number; checkedAt: number; purchase?: PendingPurchase };
+
+export interface CreditPack {
+  id: string;
+  credits: number;
+  label: string;
+  price?: { amount: number; currency: string };
+}
+
+export interface CreditTransaction {
+  id: string;
+  kind: string;
+  amount: number;
+  balance_after: number;
+  created_at: string;
+  description: string;
+  tool?: string;
+  order_id?: string;
+  checkout_id?: string;
+}
+
+export interface CreditTransactionsPage {
+  items: CreditTransaction[];
+  next_cursor: string | null;
+}
+
+/** Credits spent per tool per day (oldest day first), for the usage chart. */
+export interface CreditUsage {
+  days: string[];
+  tools: Array<{ tool: string; perDay: number[]; total: number }>;
+  /** False when the history was longer than what was read, so older days may be incomplete. */
+  complete: boolean;
+}

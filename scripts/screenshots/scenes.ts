@@ -11,7 +11,7 @@ export interface Scene {
   hash?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  /** Render with a real signed-in session (a test user on the screenshot backend). */
+  /** Render with a real signed-in session (a test user on the screenshot backend); default true. */
   signedIn?: boolean;
   prepare?: (page: Page) => Promise<void>;
 }
@@ -46,4 +46,26 @@ export const scenes: Scene[] = [
       await page.getByRole('switch', { name: 'Prompt logging' }).waitFor();
     },
   },
+  // Credits (issue #4): the page with history and chart, then Buy → waiting for payment.
+  ...(['light', 'dark'] as const).flatMap((colorScheme): Scene[] => [
+    { name: `credits-${colorScheme}`, kind: 'main', hash: '#/credits', colorScheme, viewport: { width: 1280, height: 1500 }, prepare: creditsLoaded },
+    {
+      name: `credits-waiting-${colorScheme}`,
+      kind: 'main',
+      hash: '#/credits',
+      colorScheme,
+      prepare: async (page) => {
+        await creditsLoaded(page);
+        await page.locator('[data-pack="creator"]').getByRole('button', { name: /Buy/ }).click();
+        await page.getByText('Waiting for payment…').waitFor();
+      },
+    },
+  ]),
 ];
+
+async function creditsLoaded(page: Page): Promise<void> {
+  await waitConnected(page);
+  await page.locator('.pack-price').first().waitFor();
+  await page.getByRole('img', { name: /Credits spent per day/ }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+}

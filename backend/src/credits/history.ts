@@ -11,6 +11,7 @@ export interface CreditTransaction {
   tool?: string;
   generation_id?: string;
   order_id?: string;
+  checkout_id?: string;
 }
 
 const PAGE = 50;
@@ -56,6 +57,7 @@ export function listTransactions(
     if (typeof meta.tool === 'string') item.tool = meta.tool;
     if (typeof meta.generation_id === 'string') item.generation_id = meta.generation_id;
     if (typeof meta.order_id === 'string') item.order_id = meta.order_id;
+    if (typeof meta.checkout_id === 'string') item.checkout_id = meta.checkout_id;
     return item;
   });
   const last = page.at(-1);

@@ -86,6 +86,25 @@ export const personalDataSources: PersonalDataSource[] = [
       db.prepare('DELETE FROM prompt_logs WHERE user_id = ?').run(userId);
     },
   },
+  {
+    name: 'purchases',
+    tables: ['billing_checkouts', 'billing_orders'],
+    export: (db, userId) => ({
+      checkouts: rows(db, 'SELECT id, pack_id, credits, created_at FROM billing_checkouts WHERE user_id = ? ORDER BY created_at', userId),
+      orders: rows(
+        db,
+        'SELECT id, checkout_id, pack_id, credits, net_amount, currency, state, refunded_amount, clawback_credits, shortfall_credits, created_at FROM billing_orders WHERE user_id = ? ORDER BY created_at',
+        userId,
+      ),
+    }),
+    // Orders are transaction records (kept for tax law; the foreign key unlinks them when the
+    // user goes). Checkouts are not, and Polar's webhook payloads name the customer (email,
+    // external id): both are deleted.
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM billing_checkouts WHERE user_id = ?').run(userId);
+      db.prepare('DELETE FROM billing_webhook_events WHERE processed_at IS NOT NULL AND instr(payload, ?) > 0').run(userId);
+    },
+  },
 ];
 
 /** Tables that reference a user but are covered by the sources above in another way. */

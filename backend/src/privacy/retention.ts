@@ -5,6 +5,8 @@ import { PROMPT_LOG_RETENTION_MS } from './prompt-log.ts';
 const DAY = 24 * 60 * 60 * 1000;
 export const TECHNICAL_LOG_RETENTION_MS = 90 * DAY;
 export const ENDED_SESSION_RETENTION_MS = 30 * DAY;
+/** Processed Polar deliveries: long enough to investigate a dispute, then the orders table suffices. */
+export const WEBHOOK_EVENT_RETENTION_MS = 30 * DAY;
 
 export interface RetentionContext {
   db: Db;
@@ -37,6 +39,12 @@ export const retentionRules: RetentionRule[] = [
       db
         .prepare('DELETE FROM sessions WHERE COALESCE(revoked_at, MIN(idle_expires_at, absolute_expires_at)) < ?')
         .run(now - ENDED_SESSION_RETENTION_MS).changes,
+  },
+  {
+    name: 'processed payment webhooks',
+    keep: '30 days',
+    run: ({ db, now }) =>
+      db.prepare('DELETE FROM billing_webhook_events WHERE processed_at IS NOT NULL AND processed_at < ?').run(now - WEBHOOK_EVENT_RETENTION_MS).changes,
   },
 ];
 

@@ -10,6 +10,8 @@ import { createBackendClient } from '../../main/backend-client.ts';
 import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../main/backend-status.ts';
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
+import { createCreditsService, type CreditsService } from '../../main/credits/credits-service.ts';
+import { createCheckedOpener } from '../../main/external-links.ts';
 import { launchChromium } from './chromium.ts';
 import { serveDirectory } from './static-server.ts';
 
@@ -43,6 +45,8 @@ export interface RendererHarness {
   localEffects: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
+  /** Main's credits service (signed in when `accessToken` was given). */
+  credits: CreditsService;
 }
 
 /**
@@ -52,9 +56,11 @@ export interface RendererHarness {
 export async function startRendererHarness(opts: {
   backendUrl: string;
   colorScheme?: 'light' | 'dark';
-  /** A real session's access token (e.g. from signInTestUser); signed out when absent. */
+  /** A session's access token (signInTestUser) for signed-in features; omitted = signed out. */
   accessToken?: string;
   handlerOverrides?: Partial<HandlerDeps>;
+  /** Poll intervals for the credits service (tests shorten them). */
+  creditsTiming?: { checkoutPollMs?: number; returnPollMs?: number; checkoutWaitMs?: number; returnWaitMs?: number };
 }): Promise<RendererHarness> {
   const saveDir = mkdtempSync(join(tmpdir(), 'pp-harness-saves-'));
   const savedFiles: string[] = [];
@@ -84,12 +90,21 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  const openInBrowser = async (url: string) => {
+    openedExternally.push(url);
+  };
+  const credits = createCreditsService({
+    backend: createStaticTokenBackend(client, opts.accessToken),
+    openExternal: createCheckedOpener(openInBrowser, { allowLoopbackHttp: true }),
+    now: Date.now,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    ...opts.creditsTiming,
+  });
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
-    openInBrowser: async (url) => {
-      openedExternally.push(url);
-    },
+    openInBrowser,
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
     privacy: {
@@ -109,6 +124,7 @@ export async function startRendererHarness(opts: {
       },
       now: Date.now,
     },
+    credits,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -120,8 +136,14 @@ export async function startRendererHarness(opts: {
     }
   });
   backendStatus.start();
+  credits.onChange((state) => {
+    for (const [page, kind] of pages) {
+      if (kind === 'main' && !page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('creditsChanged', s), state).catch(() => undefined);
+    }
+  });
 
   return {
+    credits,
     browser,
     context,
     appUrl: site.url,
@@ -146,6 +168,7 @@ export async function startRendererHarness(opts: {
     },
     async close() {
       backendStatus.stop();
+      credits.stop();
       await context.close();
       await browser.close();
       await site.close();

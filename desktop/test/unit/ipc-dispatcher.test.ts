@@ -18,6 +18,12 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     openExternal: vi.fn(() => ({ opened: true as const })),
     showMainWindow: () => null,
     hideQuickWindow: () => null,
+    getCredits: () => ({ signedIn: false }),
+    listCreditTransactions: () => ({ items: [], next_cursor: null }),
+    getCreditUsage: () => ({ days: [], tools: [], complete: true }),
+    listCreditPacks: () => [],
+    startCreditCheckout: () => ({ checkoutId: 'c' }),
+    dismissCreditCheckout: () => ({ signedIn: false }),
     ...overrides,
   };
 }

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { mainApi } from '../common/pp.ts';
 import { followBackendStatus } from '../stores/connection.ts';
+import { followCredits } from '../stores/credits.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
+  useEffect(() => followCredits(mainApi().credits), []);
   return (
     <div className="shell">
       <Sidebar />

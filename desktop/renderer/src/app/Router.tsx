@@ -1,3 +1,4 @@
+import { CreditsPage } from '../pages/credits/CreditsPage.tsx';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
@@ -18,6 +19,7 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 export function Router() {
   const area = useNavigation((s) => s.area);
   if (area === 'privacy') return <PrivacyPage />;
+  if (area === 'credits') return <CreditsPage />;
   const page = DESCRIPTIONS[area];
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
