@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
 import { healthRoutes } from './health/routes.ts';
+import { accountRoutes } from './auth/account-routes.ts';
+import { signInRoutes } from './auth/sign-in-routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
 import { requestLogMiddleware } from './http/logging.ts';
@@ -17,6 +19,8 @@ export interface AppDeps {
   now: () => number;
   /** True when local stand-ins replace Google, Polar and fal (never in production). */
   sandbox: boolean;
+  /** Called once when sign-in creates an account (the credits ledger grants signup credits). */
+  onAccountCreated?: (user: { id: string; emailVerified: boolean }) => void;
 }
 
 /** Builds the Koa app without listening, so tests and the entry point share one composition. */
@@ -27,7 +31,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.log, renderErrorPage));
   app.use(bearerAuth(deps.db, deps.now));
 
-  for (const router of [healthRoutes(deps.db, deps.sandbox)]) {
+  for (const router of [healthRoutes(deps.db, deps.sandbox), signInRoutes(deps), accountRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -1,4 +1,5 @@
 import type { AppDeps } from './app.ts';
+import { sweepSignInLeftovers } from './auth/handoff.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -12,7 +13,9 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [];
+export const backgroundJobs: BackgroundJob[] = [
+  { name: 'sign-in-sweeper', intervalMs: 10 * 60 * 1000, run: (deps) => sweepSignInLeftovers(deps.db, deps.now()) },
+];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];

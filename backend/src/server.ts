@@ -20,10 +20,11 @@ export interface RunningBackend {
 export async function startBackend(
   config: Config,
   log: Logger,
-  opts: { now?: () => number; sandbox?: boolean; jobs?: boolean } = {},
+  opts: { now?: () => number; sandbox?: boolean; jobs?: boolean; onAccountCreated?: AppDeps['onAccountCreated'] } = {},
 ): Promise<RunningBackend> {
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, log, now: opts.now ?? Date.now, sandbox: opts.sandbox ?? false };
+  if (opts.onAccountCreated) deps.onAccountCreated = opts.onAccountCreated;
   const app = createApp(deps);
   const server = createServer(app.callback());
   server.headersTimeout = 15_000;

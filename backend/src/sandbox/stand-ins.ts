@@ -21,4 +21,6 @@ export type StandInFactory = (ctx: StandInContext) => Promise<StandIn>;
  * The stand-ins sandbox mode starts, in order. Each capability (sign-in, billing, generation)
  * adds its own factory here.
  */
-export const standInFactories: StandInFactory[] = [];
+export const standInFactories: StandInFactory[] = [
+  (ctx) => import('./oidc-stand-in.ts').then((m) => m.startOidcStandIn(ctx)),
+];

@@ -20,7 +20,7 @@ export interface TestBackend extends RunningBackend {
  */
 export async function startTestBackend(
   env: Record<string, string | undefined> = {},
-  opts: { now?: () => number; sandbox?: boolean; databasePath?: string; jobs?: boolean } = {},
+  opts: { now?: () => number; sandbox?: boolean; databasePath?: string; jobs?: boolean; onAccountCreated?: (user: { id: string; emailVerified: boolean }) => void } = {},
 ): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-backend-'));
   const databasePath = opts.databasePath ?? join(dir, 'test.sqlite');
