@@ -3,6 +3,8 @@ import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
+import { createAuthHandlers } from './auth/handlers.ts';
+import type { SignInService } from './auth/sign-in-service.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -11,6 +13,8 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  /** Sign-in, session and account (desktop/main/auth). */
+  auth: SignInService;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -32,5 +36,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.windows.hideQuick();
       return null;
     },
+    ...createAuthHandlers(deps.auth),
   };
 }

@@ -1,5 +1,11 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { checkedBrowserOpener } from './auth/browser-opener.ts';
+import { createDeepLinkInbox } from './auth/deep-link-inbox.ts';
+import { wireDeepLinks } from './auth/electron-deep-links.ts';
+import { electronSecretStore } from './auth/electron-secrets.ts';
+import { createSignInService } from './auth/sign-in-service.ts';
 import { createAppUrlPolicy } from './app-urls.ts';
 import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
@@ -27,9 +33,28 @@ function openExternal(url: string): void {
   if (checked.ok) void shell.openExternal(checked.url);
 }
 
-function start(backendUrl: string): void {
+// Deep links can arrive before the app is ready (macOS open-url, cold-start argv): queue them.
+const deepLinks = createDeepLinkInbox();
+let showMainWindow: (() => void) | undefined;
+
+async function start(backendUrl: string): Promise<void> {
   hardenSession(session.defaultSession);
   const client = createBackendClient({ baseUrl: () => backendUrl });
+  const secrets = await electronSecretStore({
+    safeStorage,
+    filePath: join(app.getPath('userData'), 'session.bin'),
+    platform: process.platform,
+    log: (m) => console.warn(`PromptPixels secrets: ${m}`),
+  });
+  const auth = createSignInService({
+    client,
+    backendUrl: () => backendUrl,
+    openInBrowser: checkedBrowserOpener((url) => shell.openExternal(url), { allowLoopbackHttp: isDev }),
+    secrets,
+    now: Date.now,
+    deviceName: `PromptPixels on ${hostname().replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 60) || 'this computer'}`,
+    log: (m) => console.warn(`PromptPixels sign-in: ${m}`),
+  });
   const backendStatus = createBackendStatusMonitor({
     client,
     baseUrl: () => backendUrl,
@@ -57,6 +82,7 @@ function start(backendUrl: string): void {
       openInBrowser: (url) => shell.openExternal(url),
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
+      auth,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
@@ -73,6 +99,18 @@ function start(backendUrl: string): void {
 
   app.on('second-instance', showMain);
   app.on('activate', showMain);
+
+  auth.onChange((state) => {
+    const targets = BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
+    sendEvent(targets, 'authStateChanged', state);
+  });
+  showMainWindow = showMain;
+  void auth.restore().then(() =>
+    deepLinks.attach((url) => {
+      // Billing return links are handled by the billing work; anything unknown is ignored and logged.
+      void auth.handleDeepLink(url);
+    }),
+  );
 }
 
 if (!backendUrlCheck.ok) {
@@ -82,5 +120,6 @@ if (!backendUrlCheck.ok) {
   app.quit();
 } else {
   const backendUrl = backendUrlCheck.url;
+  wireDeepLinks(app, deepLinks, { argv: process.argv, defaultApp: process.defaultApp === true, onLink: () => showMainWindow?.() });
   void app.whenReady().then(() => start(backendUrl));
 }

@@ -18,6 +18,20 @@ export function createMainWindowApi(bridge: Bridge) {
     shell: {
       openExternal: (url: string) => bridge.invoke('openExternal', { url }),
     },
+    auth: {
+      getState: () => bridge.invoke('getAuthState', undefined),
+      onStateChanged: (listener: (state: IpcEventPayloads['authStateChanged']) => void) => bridge.subscribe('authStateChanged', listener),
+      startSignIn: () => bridge.invoke('startSignIn', undefined),
+      cancelSignIn: () => bridge.invoke('cancelSignIn', undefined),
+      signOut: () => bridge.invoke('signOut', undefined),
+    },
+    account: {
+      get: () => bridge.invoke('getAccount', undefined),
+      update: (name: string) => bridge.invoke('updateAccount', { name }),
+      acceptTerms: () => bridge.invoke('acceptTerms', { ageConfirmed: true }),
+      listDevices: () => bridge.invoke('listDevices', undefined),
+      revokeDevice: (id: string) => bridge.invoke('revokeDevice', { id }),
+    },
   };
 }
 
@@ -32,6 +46,10 @@ export function createQuickWindowApi(bridge: Bridge) {
     windows: {
       showMain: () => bridge.invoke('showMainWindow', undefined),
       hideQuick: () => bridge.invoke('hideQuickWindow', undefined),
+    },
+    auth: {
+      getState: () => bridge.invoke('getAuthState', undefined),
+      onStateChanged: (listener: (state: IpcEventPayloads['authStateChanged']) => void) => bridge.subscribe('authStateChanged', listener),
     },
   };
 }

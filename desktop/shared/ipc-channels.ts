@@ -11,12 +11,23 @@ export const ipcRequests = {
   openExternal: { channel: 'shell:open-external', windows: ['main', 'quick'] },
   showMainWindow: { channel: 'window:show-main', windows: ['quick'] },
   hideQuickWindow: { channel: 'window:hide-quick', windows: ['quick'] },
+  // Sign-in and account
+  getAuthState: { channel: 'auth:get-state', windows: ['main', 'quick'] },
+  startSignIn: { channel: 'auth:start', windows: ['main'] },
+  cancelSignIn: { channel: 'auth:cancel', windows: ['main'] },
+  signOut: { channel: 'auth:sign-out', windows: ['main'] },
+  getAccount: { channel: 'account:get', windows: ['main'] },
+  updateAccount: { channel: 'account:update', windows: ['main'] },
+  acceptTerms: { channel: 'account:accept-terms', windows: ['main'] },
+  listDevices: { channel: 'account:list-devices', windows: ['main'] },
+  revokeDevice: { channel: 'account:revoke-device', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
 
 export const ipcEvents = {
   backendStatusChanged: { channel: 'event:backend-status', windows: ['main', 'quick'] },
+  authStateChanged: { channel: 'event:auth-state', windows: ['main', 'quick'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

@@ -8,6 +8,9 @@ import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../mai
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { launchChromium } from './chromium.ts';
+import { checkedBrowserOpener } from '../../main/auth/browser-opener.ts';
+import { createMemoryStore } from '../../main/auth/secret-store.ts';
+import { createSignInService, type SignInService } from '../../main/auth/sign-in-service.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -36,6 +39,8 @@ export interface RendererHarness {
   openedExternally: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
+  /** The real sign-in service behind window.pp.auth (memory secret store); tests feed it deep links. */
+  auth: SignInService;
 }
 
 /**
@@ -72,6 +77,15 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  const auth = createSignInService({
+    client,
+    backendUrl: () => opts.backendUrl,
+    openInBrowser: checkedBrowserOpener(async (url) => void openedExternally.push(url), { allowLoopbackHttp: true }),
+    secrets: createMemoryStore(),
+    now: Date.now,
+    deviceName: 'PromptPixels on the test harness',
+  });
+  await auth.restore();
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -80,6 +94,7 @@ export async function startRendererHarness(opts: {
     },
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
+    auth,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -91,8 +106,14 @@ export async function startRendererHarness(opts: {
     }
   });
   backendStatus.start();
+  auth.onChange((state) => {
+    for (const page of pages.keys()) {
+      if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('authStateChanged', s), state).catch(() => undefined);
+    }
+  });
 
   return {
+    auth,
     browser,
     context,
     appUrl: site.url,
