@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { mainApi } from '../common/pp.ts';
 import { followBackendStatus } from '../stores/connection.ts';
+import { TermsGate } from '../account/TermsDialog.tsx';
+import { followAuthState } from '../stores/auth.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
+  useEffect(() => followAuthState(mainApi().auth), []);
   return (
     <div className="shell">
       <Sidebar />
@@ -16,6 +19,7 @@ export function App() {
           <Router />
         </main>
       </div>
+      <TermsGate />
     </div>
   );
 }

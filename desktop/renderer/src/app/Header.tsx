@@ -1,3 +1,4 @@
+import { AccountSlot } from '../account/AccountSlot.tsx';
 import { StatusPill } from '../common/StatusPill.tsx';
 import { useConnection } from '../stores/connection.ts';
 import { AREAS, useNavigation } from '../stores/navigation.ts';
@@ -15,9 +16,7 @@ export function Header() {
         <button type="button" className="credits-slot" onClick={() => go('credits')} data-slot="credits">
           <span aria-hidden="true">◎</span> — credits
         </button>
-        <button type="button" className="account-slot" onClick={() => go('account')} data-slot="account">
-          Sign in
-        </button>
+        <AccountSlot />
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import { AccountPage } from '../account/AccountPage.tsx';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
@@ -16,6 +17,7 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 
 export function Router() {
   const area = useNavigation((s) => s.area);
+  if (area === 'account') return <AccountPage />;
   const page = DESCRIPTIONS[area];
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
