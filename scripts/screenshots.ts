@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestBackend } from '../backend/test/helpers/backend.ts';
+import { startSignInBackend } from '../backend/test/helpers/sign-in-flow.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
 
@@ -10,7 +10,9 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
-const backend = await startTestBackend({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
+// The backend with its OpenID stand-in (as in sandbox mode), so sign-in scenes run the real flow.
+const signIn = await startSignInBackend({ sandbox: true });
+const backend = signIn.backend;
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     const selected = scenes.filter((s) => (s.colorScheme ?? 'light') === colorScheme && (only.length === 0 || only.includes(s.name)));
@@ -20,7 +22,7 @@ try {
       for (const scene of selected) {
         const page = await harness.open(scene.kind, scene.hash);
         if (scene.viewport) await page.setViewportSize(scene.viewport);
-        await scene.prepare?.(page);
+        await scene.prepare?.(page, { harness, backendUrl: backend.url });
         await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
         await page.close();
         console.log(`screenshot: docs/screenshots/${scene.name}.png`);
@@ -30,5 +32,5 @@ try {
     }
   }
 } finally {
-  await backend.stop();
+  await signIn.stop();
 }

@@ -14,7 +14,8 @@ export function DevicesPanel() {
   const load = useCallback(async () => {
     const res = await api.account.listDevices();
     if (res.ok) {
-      setDevices(res.value);
+      // This device first, then the most recently used (the order the backend answers).
+      setDevices([...res.value].sort((a, b) => Number(b.current) - Number(a.current)));
       setError(undefined);
     } else setError(res.error.message);
   }, [api]);
