@@ -47,10 +47,6 @@ export function createQuickWindowApi(bridge: Bridge) {
       showMain: () => bridge.invoke('showMainWindow', undefined),
       hideQuick: () => bridge.invoke('hideQuickWindow', undefined),
     },
-    auth: {
-      getState: () => bridge.invoke('getAuthState', undefined),
-      onStateChanged: (listener: (state: IpcEventPayloads['authStateChanged']) => void) => bridge.subscribe('authStateChanged', listener),
-    },
   };
 }
 

@@ -12,7 +12,7 @@ export const ipcRequests = {
   showMainWindow: { channel: 'window:show-main', windows: ['quick'] },
   hideQuickWindow: { channel: 'window:hide-quick', windows: ['quick'] },
   // Sign-in and account
-  getAuthState: { channel: 'auth:get-state', windows: ['main', 'quick'] },
+  getAuthState: { channel: 'auth:get-state', windows: ['main'] },
   startSignIn: { channel: 'auth:start', windows: ['main'] },
   cancelSignIn: { channel: 'auth:cancel', windows: ['main'] },
   signOut: { channel: 'auth:sign-out', windows: ['main'] },
@@ -27,7 +27,7 @@ export type IpcRequestName = keyof typeof ipcRequests;
 
 export const ipcEvents = {
   backendStatusChanged: { channel: 'event:backend-status', windows: ['main', 'quick'] },
-  authStateChanged: { channel: 'event:auth-state', windows: ['main', 'quick'] },
+  authStateChanged: { channel: 'event:auth-state', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;
