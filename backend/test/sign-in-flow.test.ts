@@ -27,6 +27,9 @@ describe('signing in through the browser', () => {
   it('runs start → provider → callback page → deep link → token → /v1/me', async () => {
     const { app, browser, page, link, token } = await signIn();
     expect(page.html).toContain('Opening PromptPixels…');
+    // The page's one inline script runs only through this response's CSP nonce.
+    const nonce = /<script nonce="([^"]+)">/.exec(page.html)?.[1];
+    expect(nonce).toBeTruthy();
     expect(link.protocol).toBe('promptpixels:');
     expect(link.host + link.pathname).toBe('auth/callback');
     expect(link.searchParams.get('state')).toBe(app.state);
