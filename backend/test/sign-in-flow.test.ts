@@ -45,6 +45,25 @@ describe('signing in through the browser', () => {
   });
 });
 
+describe('secrets at rest and in logs', () => {
+  it('stores handoff codes and tokens only as hashes and never logs them', async () => {
+    const { link, token, browser } = await signIn();
+    const db = env.backend.deps.db;
+    const dump = JSON.stringify([
+      db.prepare('SELECT * FROM handoff_codes').all(),
+      db.prepare('SELECT * FROM auth_attempts').all(),
+      db.prepare('SELECT * FROM sessions').all(),
+      db.prepare('SELECT * FROM refresh_tokens').all(),
+    ]);
+    const cookie = browser.setCookieHeaders.find((h) => h.startsWith('pp_signin=') && !h.startsWith('pp_signin=;'))!.split(';')[0]!.slice('pp_signin='.length);
+    const secrets = [link.searchParams.get('code')!, token.json.access_token, token.json.refresh_token, cookie];
+    for (const secret of secrets) {
+      expect(dump).not.toContain(secret);
+      expect(env.backend.logs.join('\n')).not.toContain(secret);
+    }
+  });
+});
+
 describe('new accounts', () => {
   it('calls the account-created hook once per Google account, not on later sign-ins', async () => {
     const before = created.length;

@@ -69,13 +69,6 @@ export function createSignInService(deps: SignInServiceDeps) {
     for (const l of listeners) l(state);
   };
 
-  const pendingState = (): AuthState => {
-    const t = deps.now();
-    for (const [key, p] of pending) if (p.expiresAt <= t) pending.delete(key);
-    const latest = [...pending.values()].at(-1);
-    return latest ? { status: 'waiting', startedAt: latest.expiresAt - PENDING_TTL_MS, expiresAt: latest.expiresAt } : { status: 'signed_out' };
-  };
-
   async function adoptTokens(tokens: TokenJson): Promise<void> {
     access = { token: tokens.access_token, expiresAt: deps.now() + tokens.expires_in * 1000, sessionId: tokens.session_id };
     hasSession = true;
@@ -261,11 +254,6 @@ export function createSignInService(deps: SignInServiceDeps) {
         setState({ status: 'signed_out' });
       }
       return { ok: true, status: res.status, body: { signedOut: current } };
-    },
-
-    /** For the UI's waiting state after a restart of the flow (e.g. the pending attempt expired). */
-    refreshPendingState(): void {
-      if (state.status === 'waiting') setState(pendingState());
     },
   };
 }
