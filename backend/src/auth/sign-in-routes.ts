@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { ApiError, HTML_ERRORS, badRequest } from '../http/errors.ts';
 import { readJson } from '../http/body.ts';
+import { rateLimit } from './rate-limit.ts';
 import { claimAttempt, createAttempt, issueHandoffCode, redeemHandoffCode, ATTEMPT_TTL_MS } from './handoff.ts';
 import { requireUser } from './middleware.ts';
 import { toMeJson } from './me-json.ts';
@@ -48,6 +49,8 @@ export function signInRoutes(deps: AppDeps): Router {
   const oidc = createOidcClient(config);
   const secureCookie = config.publicUrl.startsWith('https:');
   const router = new Router();
+  const startLimit = rateLimit({ name: 'auth-start', perMinute: 30, scale: config.rateLimitScale });
+  const tokenLimit = rateLimit({ name: 'auth-token', perMinute: 60, scale: config.rateLimitScale });
 
   const setAttemptCookie = (ctx: Context, value: string, maxAgeS: number) => {
     ctx.append(
@@ -56,8 +59,12 @@ export function signInRoutes(deps: AppDeps): Router {
     );
   };
 
-  router.get('/auth/google/start', async (ctx) => {
+  const htmlErrors = async (ctx: Context, next: () => Promise<unknown>) => {
     (ctx.state as Record<symbol, unknown>)[HTML_ERRORS] = true;
+    await next();
+  };
+
+  router.get('/auth/google/start', htmlErrors, startLimit, async (ctx) => {
     if (!oidc) throw authNotConfigured();
     const query = startQuery.safeParse(ctx.query);
     if (!query.success) throw badRequest('This sign-in link is not valid. Start signing in from the PromptPixels app.');
@@ -83,8 +90,7 @@ export function signInRoutes(deps: AppDeps): Router {
     ctx.redirect(target.href);
   });
 
-  router.get(CALLBACK_PATH, async (ctx) => {
-    (ctx.state as Record<symbol, unknown>)[HTML_ERRORS] = true;
+  router.get(CALLBACK_PATH, htmlErrors, startLimit, async (ctx) => {
     if (!oidc) throw authNotConfigured();
     const problem = (status: number, heading: string, message: string) => {
       ctx.status = status;
@@ -142,7 +148,7 @@ export function signInRoutes(deps: AppDeps): Router {
     ctx.body = renderOpenAppPage(deepLink, ctx.state.cspNonce as string);
   });
 
-  router.post('/auth/token', async (ctx) => {
+  router.post('/auth/token', tokenLimit, async (ctx) => {
     const body = await readJson(ctx, tokenRequest);
     let tokens: IssuedTokens;
     let user: UserRow;

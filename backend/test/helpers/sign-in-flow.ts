@@ -18,10 +18,12 @@ export async function freePort(): Promise<number> {
 /** The real backend pointed at a real OpenID provider on loopback, as sandbox mode runs them. */
 export async function startSignInBackend(
   opts: Parameters<typeof startTestBackend>[1] = {},
+  env: Record<string, string> = {},
 ): Promise<{ backend: TestBackend; provider: OidcStandIn; stop(): Promise<void> }> {
   const port = await freePort();
   const provider = await startOidcStandIn({ backendUrl: `http://127.0.0.1:${port}` });
-  const backend = await startTestBackend({ PP_PORT: String(port), ...provider.env }, opts);
+  // Sign-in tests run many flows from one address; the limits themselves are tested separately.
+  const backend = await startTestBackend({ PP_PORT: String(port), PP_RATE_LIMIT_SCALE: '100', ...env, ...provider.env }, opts);
   return {
     backend,
     provider,
