@@ -47,7 +47,7 @@ describe('the deep-link parser', () => {
         const parsed = parseDeepLink(raw);
         if (parsed.ok) expect(['auth/callback', 'billing/return']).toContain(parsed.link.route);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 
