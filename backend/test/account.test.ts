@@ -73,6 +73,18 @@ describe('the account', () => {
     }
   });
 
+  it('answers 503 with an HTML page when the OpenID issuer cannot be reached', async () => {
+    const down = await startTestBackend({ PP_OIDC_ISSUER: 'http://127.0.0.1:9', GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' });
+    try {
+      const res = await call(down.url, 'GET', `/auth/google/start?challenge=${'a'.repeat(43)}&state=${'s'.repeat(22)}`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/html/);
+      expect(res.text).toContain('cannot be reached');
+    } finally {
+      await down.stop();
+    }
+  });
+
   it('answers sign-in routes with 503 auth_not_configured without a Google client', async () => {
     const token = await call(backend.url, 'GET', '/auth/google/start?challenge=x&state=y');
     expect(token.status).toBe(503);

@@ -212,8 +212,9 @@ export function createSignInService(deps: SignInServiceDeps) {
 
     /** Ends the session on the server (best effort) and wipes everything held locally. */
     async signOut(): Promise<void> {
-      if (access) await deps.client.request('POST', '/auth/logout', { headers: { authorization: `Bearer ${access.token}` } });
-      else if (hasSession) await authorized.request('POST', '/auth/logout');
+      // Through the authorized path, so an expired access token is refreshed first and the
+      // server session really ends; offline, the local wipe still happens.
+      if (hasSession) await authorized.request('POST', '/auth/logout');
       pending.clear();
       await wipeLocal();
       setState({ status: 'signed_out' });

@@ -7,10 +7,15 @@ import type { RendererHarness } from './renderer-harness.ts';
  * OS would.
  */
 export async function finishSignInInBrowser(harness: RendererHarness, backendUrl: string, account = 'sandbox-ada'): Promise<string> {
+  return harness.auth.handleDeepLink(await signInLinkFromBrowser(harness, backendUrl, account));
+}
+
+/** Like finishSignInInBrowser, but answers the deep link instead of delivering it. */
+export async function signInLinkFromBrowser(harness: RendererHarness, backendUrl: string, account = 'sandbox-ada'): Promise<string> {
   const opened = harness.openedExternally.filter((u) => u.startsWith(`${backendUrl}/auth/google/start`)).at(-1);
   if (!opened) throw new Error('the app did not open the sign-in page');
   const url = new URL(opened);
   const page = await browserSignIn(new TestBrowser(), backendUrl, { challenge: url.searchParams.get('challenge')!, state: url.searchParams.get('state')! }, { account });
   if (!page.deepLink) throw new Error(`sign-in did not reach the app: ${page.status}`);
-  return harness.auth.handleDeepLink(page.deepLink.href);
+  return page.deepLink.href;
 }

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../backend/test/helpers/backend.ts';
 import { appPkce, browserSignIn, startSignInBackend, TestBrowser } from '../../../backend/test/helpers/sign-in-flow.ts';
 import { startRendererHarness, type RendererHarness } from '../harness/renderer-harness.ts';
-import { finishSignInInBrowser } from '../harness/sign-in.ts';
+import { finishSignInInBrowser, signInLinkFromBrowser } from '../harness/sign-in.ts';
 
 describe('signing in from the app, in Chromium with the real main handlers, backend and OpenID stand-in', () => {
   let env: Awaited<ReturnType<typeof startSignInBackend>>;
   let harness: RendererHarness;
+  let serverClock = Date.now();
   beforeAll(async () => {
-    env = await startSignInBackend();
+    env = await startSignInBackend({ now: () => serverClock });
     harness = await startRendererHarness({ backendUrl: env.backend.url });
   });
   afterAll(async () => {
@@ -27,6 +28,21 @@ describe('signing in from the app, in Chromium with the real main handlers, back
     await expect.poll(() => harness.openedExternally.length).toBe(opened + 1);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+    await page.close();
+  });
+
+  it('says clearly when the sign-in link expired, and offers the Google button again', async () => {
+    const page = await harness.open('main', '#/account');
+    await page.getByRole('button', { name: 'Sign in with Google' }).click();
+    const link = await signInLinkFromBrowser(harness, env.backend.url);
+    serverClock += 61_000;
+    try {
+      expect(await harness.auth.handleDeepLink(link)).toBe('failed');
+    } finally {
+      serverClock -= 61_000;
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('That sign-in link expired. Try again.');
+    expect(await page.getByRole('button', { name: 'Sign in with Google' }).isEnabled()).toBe(true);
     await page.close();
   });
 

@@ -143,6 +143,21 @@ describe('the desktop sign-in service', () => {
     expect(res.status).toBe(401);
   });
 
+  it('still ends the server session when signing out with an expired access token', async () => {
+    const { service, secrets } = await signedIn();
+    const devices = await service.listDevices();
+    const current = devices.ok ? devices.body.find((d) => d.current)!.id : '';
+    serverClock += 61 * 60 * 1000;
+    try {
+      await service.signOut();
+      expect(await secrets.get()).toBeUndefined();
+      const session = env.backend.deps.db.prepare('SELECT revoked_reason FROM sessions WHERE id = ?').get(current) as { revoked_reason: string };
+      expect(session.revoked_reason).toBe('signed_out');
+    } finally {
+      serverClock -= 61 * 60 * 1000;
+    }
+  });
+
   it('ends the local session when it was revoked from another device', async () => {
     const laptop = await signedIn();
     const other = await signedIn();
