@@ -281,3 +281,31 @@ describe('sessions', () => {
     }
   });
 });
+
+describe('the account-created hook failing', () => {
+  it('fails that sign-in without keeping the account, so the next sign-in creates it and calls the hook again', async () => {
+    const calls: string[] = [];
+    let failNext = true;
+    const local = await startSignInBackend({
+      onAccountCreated: (u) => {
+        calls.push(u.id);
+        if (failNext) {
+          failNext = false;
+          throw new Error('ledger unavailable');
+        }
+      },
+    });
+    try {
+      const first = await browserSignIn(new TestBrowser(), local.backend.url, appPkce(), { account: 'sandbox-ada' });
+      expect(first.status).toBe(500);
+      expect(first.deepLink).toBeUndefined();
+      expect(local.backend.deps.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(0);
+      const second = await browserSignIn(new TestBrowser(), local.backend.url, appPkce(), { account: 'sandbox-ada' });
+      expect(second.status).toBe(200);
+      expect(calls).toHaveLength(2);
+      expect(local.backend.deps.db.prepare('SELECT id FROM users').pluck().get()).toBe(calls[1]);
+    } finally {
+      await local.stop();
+    }
+  });
+});

@@ -129,19 +129,25 @@ export function signInRoutes(deps: AppDeps): Router {
     }
     if (!claims?.sub) return problem(400, 'Sign-in did not finish', 'Google did not say who you are.');
     const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 2048 ? v : undefined);
-    const { user, created } = upsertUserFromClaims(
-      db,
-      {
-        issuer: claims.iss,
-        subject: claims.sub,
-        email: str(claims.email),
-        emailVerified: claims.email_verified === true,
-        name: str(claims.name),
-        picture: str(claims.picture)?.startsWith('https://') ? str(claims.picture) : undefined,
-      },
-      now(),
-    );
-    if (created) deps.onAccountCreated?.({ id: user.id, emailVerified: user.email_verified === 1 });
+    // The account and its signup grant commit together: if the grant fails, so does this
+    // sign-in (and the next attempt creates the account and grants again), never an account
+    // that silently missed its credits.
+    const user = db.transaction(() => {
+      const { user: row, created } = upsertUserFromClaims(
+        db,
+        {
+          issuer: claims.iss,
+          subject: claims.sub,
+          email: str(claims.email),
+          emailVerified: claims.email_verified === true,
+          name: str(claims.name),
+          picture: str(claims.picture)?.startsWith('https://') ? str(claims.picture) : undefined,
+        },
+        now(),
+      );
+      if (created) deps.onAccountCreated?.({ id: row.id, emailVerified: row.email_verified === 1 });
+      return row;
+    })();
     const code = issueHandoffCode(db, user.id, attempt.app_challenge, now());
     const deepLink = `${DEEP_LINK}?${new URLSearchParams({ code, state: attempt.app_state }).toString()}`;
     ctx.type = 'html';
