@@ -105,4 +105,16 @@ describe('signing in from the app, in Chromium with the real main handlers, back
     expect(harness.foreignRequests).toEqual([]);
     await page.close();
   });
+
+  // Last: the fake clock belongs to the whole browser context, so no test may run after it.
+  it('stops waiting when the attempt runs out, and says so', async () => {
+    const page = await harness.open('main', '#/account');
+    await page.clock.install();
+    await page.getByRole('button', { name: 'Sign in with Google' }).click();
+    await page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor();
+    await page.clock.fastForward('10:01');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The sign-in took too long and was stopped. Try again.');
+    expect(harness.auth.getState().status).toBe('signed_out');
+    await page.close();
+  });
 });

@@ -24,6 +24,20 @@ export function SignInScreen() {
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => primary.current?.focus(), [state.status]);
 
+  // The backend forgets an unfinished attempt after a while; say so instead of waiting forever.
+  const expiresAt = state.status === 'waiting' ? state.expiresAt : undefined;
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    const timer = setTimeout(
+      () =>
+        void runAuthAction(api.auth.cancelSignIn).then(() =>
+          useAuth.getState().setActionError('The sign-in took too long and was stopped. Try again.'),
+        ),
+      Math.max(0, expiresAt - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [expiresAt, api]);
+
   useEffect(() => {
     if (state.status !== 'waiting') return;
     const onKey = (e: KeyboardEvent) => {
