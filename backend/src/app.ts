@@ -19,8 +19,11 @@ export interface AppDeps {
   now: () => number;
   /** True when local stand-ins replace Google, Polar and fal (never in production). */
   sandbox: boolean;
-  /** Called once when sign-in creates an account (the credits ledger grants signup credits). */
-  onAccountCreated?: (user: { id: string; emailVerified: boolean }) => void;
+  /**
+   * Called once when sign-in creates an account, inside the transaction that creates it (the
+   * credits ledger grants signup credits here; if it throws, the account is not created).
+   */
+  onAccountCreated?: (user: { id: string; emailVerified: boolean; issuer: string; subject: string }) => void;
 }
 
 /** Builds the Koa app without listening, so tests and the entry point share one composition. */

@@ -55,24 +55,6 @@ describe('the account', () => {
     expect((await call(backend.url, 'GET', '/v1/me', { headers: user.auth })).json.name).toBe('Kept');
   });
 
-  it('limits token requests per client address with 429 and Retry-After', async () => {
-    const limited = await startTestBackend({ PP_RATE_LIMIT_SCALE: '0.05' }); // 3 a minute
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const res = await call(limited.url, 'POST', '/auth/token', { json: { grant_type: 'refresh_token', refresh_token: 'ppr_x' } });
-        statuses.push(res.status);
-        if (res.status === 429) {
-          expect(res.json.error.code).toBe('rate_limited');
-          expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-        }
-      }
-      expect(statuses).toEqual([400, 400, 400, 429]);
-    } finally {
-      await limited.stop();
-    }
-  });
-
   it('answers 503 with an HTML page when the OpenID issuer cannot be reached', async () => {
     const down = await startTestBackend({ PP_OIDC_ISSUER: 'http://127.0.0.1:9', GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' });
     try {

@@ -5,9 +5,16 @@ import { appPkce, browserSignIn, startSignInBackend, TestBrowser } from './helpe
 let env: Awaited<ReturnType<typeof startSignInBackend>>;
 let clock = Date.now();
 const created: string[] = [];
+const createdIdentities: { issuer: string; subject: string; emailVerified: boolean }[] = [];
 
 beforeAll(async () => {
-  env = await startSignInBackend({ now: () => clock, onAccountCreated: (u) => created.push(u.id) });
+  env = await startSignInBackend({
+    now: () => clock,
+    onAccountCreated: (u) => {
+      created.push(u.id);
+      createdIdentities.push({ issuer: u.issuer, subject: u.subject, emailVerified: u.emailVerified });
+    },
+  });
 });
 afterAll(() => env.stop());
 
@@ -70,6 +77,7 @@ describe('new accounts', () => {
     const first = await signIn('sandbox-grace');
     expect(created.length).toBe(before + 1);
     expect(created.at(-1)).toBe(first.token.json.user.id);
+    expect(createdIdentities.at(-1)).toEqual({ issuer: env.provider.url, subject: 'sandbox-grace', emailVerified: true });
     const again = await signIn('sandbox-grace');
     expect(again.token.json.user.id).toBe(first.token.json.user.id);
     expect(created.length).toBe(before + 1);

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { ApiError, HTML_ERRORS, badRequest } from '../http/errors.ts';
 import { readJson } from '../http/body.ts';
-import { rateLimit } from './rate-limit.ts';
 import { claimAttempt, createAttempt, issueHandoffCode, redeemHandoffCode, ATTEMPT_TTL_MS } from './handoff.ts';
 import { requireUser } from './middleware.ts';
 import { toMeJson } from './me-json.ts';
@@ -49,8 +48,6 @@ export function signInRoutes(deps: AppDeps): Router {
   const oidc = createOidcClient(config);
   const secureCookie = config.publicUrl.startsWith('https:');
   const router = new Router();
-  const startLimit = rateLimit({ name: 'auth-start', perMinute: 30, scale: config.rateLimitScale });
-  const tokenLimit = rateLimit({ name: 'auth-token', perMinute: 60, scale: config.rateLimitScale });
 
   const setAttemptCookie = (ctx: Context, value: string, maxAgeS: number) => {
     ctx.append(
@@ -64,7 +61,7 @@ export function signInRoutes(deps: AppDeps): Router {
     await next();
   };
 
-  router.get('/auth/google/start', htmlErrors, startLimit, async (ctx) => {
+  router.get('/auth/google/start', htmlErrors, async (ctx) => {
     if (!oidc) throw authNotConfigured();
     const query = startQuery.safeParse(ctx.query);
     if (!query.success) throw badRequest('This sign-in link is not valid. Start signing in from the PromptPixels app.');
@@ -90,7 +87,7 @@ export function signInRoutes(deps: AppDeps): Router {
     ctx.redirect(target.href);
   });
 
-  router.get(CALLBACK_PATH, htmlErrors, startLimit, async (ctx) => {
+  router.get(CALLBACK_PATH, htmlErrors, async (ctx) => {
     if (!oidc) throw authNotConfigured();
     const problem = (status: number, heading: string, message: string) => {
       ctx.status = status;
@@ -145,7 +142,9 @@ export function signInRoutes(deps: AppDeps): Router {
         },
         now(),
       );
-      if (created) deps.onAccountCreated?.({ id: row.id, emailVerified: row.email_verified === 1 });
+      if (created) {
+        deps.onAccountCreated?.({ id: row.id, emailVerified: row.email_verified === 1, issuer: row.oidc_issuer, subject: row.oidc_subject });
+      }
       return row;
     })();
     const code = issueHandoffCode(db, user.id, attempt.app_challenge, now());
@@ -154,7 +153,7 @@ export function signInRoutes(deps: AppDeps): Router {
     ctx.body = renderOpenAppPage(deepLink, ctx.state.cspNonce as string);
   });
 
-  router.post('/auth/token', tokenLimit, async (ctx) => {
+  router.post('/auth/token', async (ctx) => {
     const body = await readJson(ctx, tokenRequest);
     let tokens: IssuedTokens;
     let user: UserRow;
