@@ -65,7 +65,7 @@ function ProfilePanel() {
   return (
     <div className="card profile">
       <div className="profile-head">
-        <Avatar user={user} size={56} />
+        <Avatar user={user} size="large" />
         <div>
           <h2>{displayName(user)}</h2>
           <div className="muted">{user?.email ?? 'No verified email'}</div>

@@ -62,7 +62,7 @@ export function AccountSlot() {
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        <Avatar user={state.user} size={24} />
+        <Avatar user={state.user} />
         <span className="account-name">{displayName(state.user)}</span>
         <span aria-hidden="true">▾</span>
       </button>

@@ -4,7 +4,7 @@ import type { Account } from '../../../shared/ipc-types.ts';
  * The user's initials in a coloured disc. Remote pictures are not loaded: the renderer makes
  * no network requests of its own (its CSP allows only local images).
  */
-export function Avatar({ user, size = 28 }: { user: Account | null; size?: number }) {
+export function Avatar({ user, size = 'small' }: { user: Account | null; size?: 'small' | 'large' }) {
   const label = user?.name || user?.email || '?';
   const initials = label
     .split(/[\s@.]+/)
@@ -12,9 +12,10 @@ export function Avatar({ user, size = 28 }: { user: Account | null; size?: numbe
     .slice(0, 2)
     .map((part) => part[0]!.toUpperCase())
     .join('');
-  const hue = [...(user?.id ?? label)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  // A stable colour per account from a fixed palette (classes, not inline styles: the CSP forbids those).
+  const tone = [...(user?.id ?? label)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 8, 7);
   return (
-    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.42, background: `hsl(${hue} 55% 48%)` }}>
+    <span className={`avatar avatar-${size} avatar-tone-${tone}`} aria-hidden="true">
       {initials || '?'}
     </span>
   );
