@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['desktop/test/unit/**/*.test.ts', 'backend/test/unit/**/*.test.ts'],
           environment: 'node',
+          // Under a full `npm test` every suite shares the CPU; property tests and schema checks need headroom.
+          testTimeout: 20_000,
         },
       },
       {

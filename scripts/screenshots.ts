@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInTestUser } from '../backend/test/helpers/backend.ts';
-import { startBillingRig } from '../backend/test/helpers/billing.ts';
+import { startSignInBackend } from '../backend/test/helpers/sign-in-flow.ts';
+import { startPolarStandIn } from '../backend/src/sandbox/polar-stand-in.ts';
 import { seedCreditHistory } from '../desktop/test/harness/credits-fixture.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
@@ -12,10 +13,14 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
-// The Polar stand-in stands in for billing; a signed-in user with two weeks of credit history.
-const rig = await startBillingRig({ PP_LOG_LEVEL: 'warn' }, { sandbox: true });
-const backend = rig.backend;
+// The backend with its stand-ins for Google and Polar (as in sandbox mode): sign-in scenes run
+// the real flow; signed-in scenes use a test user with two weeks of credit history.
+const polar = await startPolarStandIn({ backendUrl: 'http://127.0.0.1:1' });
+const signIn = await startSignInBackend({ sandbox: true, jobs: false }, { ...polar.env, PP_LOG_LEVEL: 'warn' });
+const backend = signIn.backend;
+polar.setWebhookTarget(`${backend.url}/webhooks/polar`);
 const user = await signInTestUser(backend, { name: 'Sam Rivera' });
+backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(Date.now(), Date.now(), user.userId);
 seedCreditHistory(backend, user.userId);
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -24,12 +29,12 @@ try {
       (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? true) === signedIn && (only.length === 0 || only.includes(s.name)),
     );
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { accessToken: user.accessToken } : {}) });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: user } : {}) });
     try {
       for (const scene of selected) {
         const page = await harness.open(scene.kind, scene.hash);
         if (scene.viewport) await page.setViewportSize(scene.viewport);
-        await scene.prepare?.(page);
+        await scene.prepare?.(page, { harness, backendUrl: backend.url });
         await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
         await page.close();
         console.log(`screenshot: docs/screenshots/${scene.name}.png`);
@@ -40,5 +45,6 @@ try {
     }
   }
 } finally {
-  await rig.stop();
+  await signIn.stop();
+  await polar.close();
 }

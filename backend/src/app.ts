@@ -9,6 +9,8 @@ import type { Db } from './db/database.ts';
 import { bearerAuth } from './auth/middleware.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { accountRoutes } from './auth/account-routes.ts';
+import { signInRoutes } from './auth/sign-in-routes.ts';
 import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
 import { createRateLimiter, rateLimitMiddleware } from './http/rate-limit.ts';
@@ -24,6 +26,11 @@ export interface AppDeps {
   /** True when local stand-ins replace Google, Polar and fal (never in production). */
   sandbox: boolean;
   ledger: Ledger;
+  /**
+   * Called once when sign-in creates an account, inside the transaction that creates it (the
+   * credits ledger grants signup credits here; if it throws, the account is not created).
+   */
+  onAccountCreated?: (user: { id: string; emailVerified: boolean; issuer: string; subject: string }) => void;
 }
 
 /** Builds the Koa app without listening, so tests and the entry point share one composition. */
@@ -41,6 +48,8 @@ export function createApp(deps: AppDeps): Koa {
     privacyRoutes(deps.db, deps.now),
     supportRoutes(deps.db, deps.now),
     billingRoutes(deps),
+    signInRoutes(deps),
+    accountRoutes(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());

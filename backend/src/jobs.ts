@@ -3,6 +3,7 @@ import { webhookRetry } from './billing/jobs.ts';
 import { holdSweeper } from './credits/jobs.ts';
 import { rateLimitCleanupJob } from './http/rate-limit.ts';
 import { retentionJob } from './privacy/jobs.ts';
+import { sweepSignInLeftovers } from './auth/handoff.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -21,6 +22,7 @@ export const backgroundJobs: BackgroundJob[] = [
   rateLimitCleanupJob,
   retentionJob,
   webhookRetry,
+  { name: 'sign-in-sweeper', intervalMs: 10 * 60 * 1000, run: (deps) => sweepSignInLeftovers(deps.db, deps.now()) },
 ];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {

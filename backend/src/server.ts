@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { createLedger } from './credits/ledger.ts';
+import { grantSignupCredits } from './credits/signup.ts';
 import { openDatabase } from './db/database.ts';
 import { startBackgroundJobs } from './jobs.ts';
 
@@ -23,11 +24,26 @@ export interface RunningBackend {
 export async function startBackend(
   config: Config,
   log: Logger,
-  opts: { now?: () => number; sandbox?: boolean; jobs?: boolean } = {},
+  opts: { now?: () => number; sandbox?: boolean; jobs?: boolean; onAccountCreated?: AppDeps['onAccountCreated'] } = {},
 ): Promise<RunningBackend> {
   const db = openDatabase(config.databasePath);
   const now = opts.now ?? Date.now;
-  const deps: AppDeps = { config, db, log, now, sandbox: opts.sandbox ?? false, ledger: createLedger(db, now) };
+  const ledger = createLedger(db, now);
+  const deps: AppDeps = {
+    config,
+    db,
+    log,
+    now,
+    sandbox: opts.sandbox ?? false,
+    ledger,
+    // Signup credits: once per Google identity, verified emails only, inside the transaction
+    // that creates the account (so a failed grant means no half-created account).
+    onAccountCreated:
+      opts.onAccountCreated ??
+      ((user) => {
+        grantSignupCredits(ledger, { userId: user.id, issuer: user.issuer, subject: user.subject, emailVerified: user.emailVerified, amount: config.signupCredits });
+      }),
+  };
   const app = createApp(deps);
   const server = createServer(app.callback());
   server.headersTimeout = 15_000;

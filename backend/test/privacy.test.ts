@@ -84,6 +84,18 @@ describe('access and portability', () => {
   });
 });
 
+describe('rectification', () => {
+  it('the user can set a contact email and go back to the sign-in email', async () => {
+    const user = await signInTestUser(backend, { email: 'signin@example.com' });
+    const set = await call(backend.url, 'PATCH', '/v1/me', { headers: user.auth, json: { contact_email: 'me@work.example' } });
+    expect(set.status).toBe(200);
+    expect(set.json).toMatchObject({ email: 'signin@example.com', contact_email: 'me@work.example' });
+    expect((await call(backend.url, 'PATCH', '/v1/me', { headers: user.auth, json: { contact_email: 'not an email' } })).status).toBe(400);
+    const reset = await call(backend.url, 'PATCH', '/v1/me', { headers: user.auth, json: { contact_email: null } });
+    expect(reset.json.contact_email).toBe('signin@example.com');
+  });
+});
+
 describe('erasure', () => {
   it('deletes the account: the email appears nowhere in the database, tokens stop working, ledger rows remain unlinked', async () => {
     const email = 'erase.me@example.com';
@@ -138,6 +150,21 @@ describe('restriction and objection', () => {
     expect(read()).toBe(1);
     const columns = backend.deps.db.prepare(`SELECT name FROM pragma_table_info('usage_daily')`).pluck().all();
     expect(columns).toEqual(['day', 'tool', 'count']);
+  });
+
+  it('objecting through PATCH /v1/me deletes logged prompts too', async () => {
+    const user = await busyUser('patcher@example.com');
+    const res = await call(backend.url, 'PATCH', '/v1/me', { headers: user.auth, json: { consents: { prompt_logging: false } } });
+    expect(res.status).toBe(200);
+    expect(res.json.consents).toEqual({ prompt_logging: false, usage_analytics: true });
+    expect(backend.deps.db.prepare('SELECT COUNT(*) FROM prompt_logs WHERE user_id = ?').pluck().get(user.userId)).toBe(0);
+  });
+
+  it('a damaged consents record reads as nothing consented', async () => {
+    const user = await signInTestUser(backend);
+    backend.deps.db.prepare(`UPDATE users SET consents = '{broken' WHERE id = ?`).run(user.userId);
+    expect((await call(backend.url, 'GET', '/v1/me/consents', { headers: user.auth })).json).toEqual({ prompt_logging: false, usage_analytics: false });
+    expect(logPromptIfAllowed(backend.deps.db, { userId: user.userId, tool: 't', prompt: 'p', params: {} }, clock)).toBe(false);
   });
 
   it('refuses unknown consent names and non-boolean values, changing nothing', async () => {

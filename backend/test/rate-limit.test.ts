@@ -19,13 +19,24 @@ afterEach(async () => {
 describe('rate limiting', () => {
   it('answers 429 with Retry-After and the JSON error shape once a limit is used up', async () => {
     const b = await backendWith();
+    // auth_token allows 30 a minute: 3 at this scale.
+    const token = () => call(b.url, 'POST', '/auth/token', { json: { grant_type: 'refresh_token', refresh_token: 'ppr_x' } });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(b.url, 'GET', '/auth/google/start')).status);
-    expect(statuses.slice(0, 2)).not.toContain(429);
-    const limited = await call(b.url, 'GET', '/auth/google/start');
+    for (let i = 0; i < 3; i++) statuses.push((await token()).status);
+    expect(statuses).not.toContain(429);
+    const limited = await token();
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited.json.error).toMatchObject({ code: 'rate_limited', details: { policy: 'auth_start' } });
+    expect(limited.json.error).toMatchObject({ code: 'rate_limited', details: { policy: 'auth_token' } });
+  });
+
+  it('answers a browser page that is rate limited with an HTML page, not JSON', async () => {
+    const b = await backendWith();
+    let last = await call(b.url, 'GET', '/auth/google/start');
+    for (let i = 0; i < 3; i++) last = await call(b.url, 'GET', '/auth/google/start');
+    expect(last.status).toBe(429);
+    expect(last.headers.get('content-type')).toMatch(/text\/html/);
+    expect(last.text).toContain('Too many requests');
   });
 
   it('ignores X-Forwarded-For unless the backend is configured to sit behind a proxy', async () => {

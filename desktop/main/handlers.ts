@@ -4,6 +4,8 @@ import type { CreditsService } from './credits/credits-service.ts';
 import { createCheckedOpener } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
 import { createPrivacyHandlers, type PrivacyDeps } from './privacy/privacy-handlers.ts';
+import { createAuthHandlers } from './auth/handlers.ts';
+import type { SignInService } from './auth/sign-in-service.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -14,6 +16,8 @@ export interface HandlerDeps {
   windows: { showMain: () => void; hideQuick: () => void };
   privacy: PrivacyDeps;
   credits: CreditsService;
+  /** Sign-in, session and account (desktop/main/auth). */
+  auth: SignInService;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -38,5 +42,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     listCreditPacks: () => deps.credits.packs(),
     startCreditCheckout: ({ packId }) => deps.credits.startCheckout(packId),
     dismissCreditCheckout: () => deps.credits.dismissCheckout(),
+    ...createAuthHandlers(deps.auth),
   };
 }

@@ -1,8 +1,14 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { checkedBrowserOpener } from './auth/browser-opener.ts';
+import { parseDeepLink } from './auth/deep-link.ts';
+import { createDeepLinkInbox } from './auth/deep-link-inbox.ts';
+import { wireDeepLinks } from './auth/electron-deep-links.ts';
+import { electronSecretStore } from './auth/electron-secrets.ts';
+import { createSignInService } from './auth/sign-in-service.ts';
 import { createAppUrlPolicy } from './app-urls.ts';
-import { createStaticTokenBackend } from './authorized-backend.ts';
 import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
@@ -30,9 +36,28 @@ function openExternal(url: string): void {
   if (checked.ok) void shell.openExternal(checked.url);
 }
 
-function start(backendUrl: string): void {
+// Deep links can arrive before the app is ready (macOS open-url, cold-start argv): queue them.
+const deepLinks = createDeepLinkInbox();
+let showMainWindow: (() => void) | undefined;
+
+async function start(backendUrl: string): Promise<void> {
   hardenSession(session.defaultSession);
   const client = createBackendClient({ baseUrl: () => backendUrl });
+  const secrets = await electronSecretStore({
+    safeStorage,
+    filePath: join(app.getPath('userData'), 'session.bin'),
+    platform: process.platform,
+    log: (m) => console.warn(`PromptPixels secrets: ${m}`),
+  });
+  const auth = createSignInService({
+    client,
+    backendUrl: () => backendUrl,
+    openInBrowser: checkedBrowserOpener((url) => shell.openExternal(url), { allowLoopbackHttp: isDev }),
+    secrets,
+    now: Date.now,
+    deviceName: `PromptPixels on ${hostname().replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 60) || 'this computer'}`,
+    log: (m) => console.warn(`PromptPixels sign-in: ${m}`),
+  });
   const backendStatus = createBackendStatusMonitor({
     client,
     baseUrl: () => backendUrl,
@@ -53,12 +78,8 @@ function start(backendUrl: string): void {
   // Until the tray exists, closing the main window quits rather than leaving an invisible app.
   mainWindow.on('closed', () => app.quit());
 
-  // Credits (issue #4). Until the sign-in service lands, the app has no session: swap this
-  // backend for the signed-in AuthorizedBackend, and route promptpixels://billing/return to
-  // credits.handleBillingReturn(checkoutId) from the deep-link router.
-  const authorized = createStaticTokenBackend(client, undefined);
   const credits = createCreditsService({
-    backend: authorized,
+    backend: auth.authorized,
     openExternal: createCheckedOpener((url) => shell.openExternal(url), { allowLoopbackHttp: isDev }),
     now: Date.now,
     setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -73,8 +94,7 @@ function start(backendUrl: string): void {
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
       privacy: {
-        // Until sign-in is wired, the app has no session: signed-in requests answer not_signed_in.
-        authorized: createStaticTokenBackend(client, undefined),
+        authorized: auth.authorized,
         anonymous: client,
         localGalleryMetadata: async () => [],
         chooseSavePath: async (suggestedName) => {
@@ -82,11 +102,13 @@ function start(backendUrl: string): void {
           return res.canceled ? undefined : res.filePath;
         },
         writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
-        forgetLocalSession: async () => undefined,
+        // The server account is already gone; signing out wipes the keychain and in-memory tokens.
+        forgetLocalSession: () => auth.signOut(),
         deleteLocalGallery: async () => undefined,
         now: Date.now,
       },
       credits,
+      auth,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
@@ -112,6 +134,22 @@ function start(backendUrl: string): void {
 
   app.on('second-instance', showMain);
   app.on('activate', showMain);
+
+  auth.onChange((state) => {
+    // Signing in or out changes whose balance the header shows.
+    void credits.refresh();
+    const targets = BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
+    sendEvent(targets, 'authStateChanged', state);
+  });
+  showMainWindow = showMain;
+  void auth.restore().then(() =>
+    deepLinks.attach((url) => {
+      // The return link only says "look again": credits re-reads the balance from the server.
+      const parsed = parseDeepLink(url);
+      if (parsed.ok && parsed.link.route === 'billing/return') void credits.handleBillingReturn(parsed.link.checkoutId);
+      else void auth.handleDeepLink(url);
+    }),
+  );
 }
 
 if (!backendUrlCheck.ok) {
@@ -121,5 +159,6 @@ if (!backendUrlCheck.ok) {
   app.quit();
 } else {
   const backendUrl = backendUrlCheck.url;
+  wireDeepLinks(app, deepLinks, { argv: process.argv, defaultApp: process.defaultApp === true, onLink: () => showMainWindow?.() });
   void app.whenReady().then(() => start(backendUrl));
 }

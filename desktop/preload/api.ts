@@ -38,6 +38,20 @@ export function createMainWindowApi(bridge: Bridge) {
       dismissCheckout: () => bridge.invoke('dismissCreditCheckout', undefined),
       onChanged: (listener: (state: IpcEventPayloads['creditsChanged']) => void) => bridge.subscribe('creditsChanged', listener),
     },
+    auth: {
+      getState: () => bridge.invoke('getAuthState', undefined),
+      onStateChanged: (listener: (state: IpcEventPayloads['authStateChanged']) => void) => bridge.subscribe('authStateChanged', listener),
+      startSignIn: () => bridge.invoke('startSignIn', undefined),
+      cancelSignIn: () => bridge.invoke('cancelSignIn', undefined),
+      signOut: () => bridge.invoke('signOut', undefined),
+    },
+    account: {
+      get: () => bridge.invoke('getAccount', undefined),
+      update: (name: string) => bridge.invoke('updateAccount', { name }),
+      acceptTerms: () => bridge.invoke('acceptTerms', { ageConfirmed: true }),
+      listDevices: () => bridge.invoke('listDevices', undefined),
+      revokeDevice: (id: string) => bridge.invoke('revokeDevice', { id }),
+    },
   };
 }
 

@@ -25,6 +25,16 @@ export const ipcRequests = {
   listCreditPacks: { channel: 'credits:list-packs', windows: ['main'] },
   startCreditCheckout: { channel: 'credits:start-checkout', windows: ['main'] },
   dismissCreditCheckout: { channel: 'credits:dismiss-checkout', windows: ['main'] },
+  // Sign-in and account
+  getAuthState: { channel: 'auth:get-state', windows: ['main'] },
+  startSignIn: { channel: 'auth:start', windows: ['main'] },
+  cancelSignIn: { channel: 'auth:cancel', windows: ['main'] },
+  signOut: { channel: 'auth:sign-out', windows: ['main'] },
+  getAccount: { channel: 'account:get', windows: ['main'] },
+  updateAccount: { channel: 'account:update', windows: ['main'] },
+  acceptTerms: { channel: 'account:accept-terms', windows: ['main'] },
+  listDevices: { channel: 'account:list-devices', windows: ['main'] },
+  revokeDevice: { channel: 'account:revoke-device', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
@@ -32,6 +42,7 @@ export type IpcRequestName = keyof typeof ipcRequests;
 export const ipcEvents = {
   backendStatusChanged: { channel: 'event:backend-status', windows: ['main', 'quick'] },
   creditsChanged: { channel: 'event:credits', windows: ['main'] },
+  authStateChanged: { channel: 'event:auth-state', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

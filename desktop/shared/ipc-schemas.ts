@@ -28,6 +28,15 @@ export const ipcPayloadSchemas = {
   listCreditPacks: z.undefined(),
   startCreditCheckout: z.object({ packId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) }).strict(),
   dismissCreditCheckout: z.undefined(),
+  getAuthState: z.undefined(),
+  startSignIn: z.undefined(),
+  cancelSignIn: z.undefined(),
+  signOut: z.undefined(),
+  getAccount: z.undefined(),
+  updateAccount: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+  acceptTerms: z.object({ ageConfirmed: z.literal(true) }).strict(),
+  listDevices: z.undefined(),
+  revokeDevice: z.object({ id: z.string().regex(/^ses_[A-Za-z0-9_-]{16}$/) }).strict(),
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

@@ -1,4 +1,7 @@
+import type { Account, AuthState, Device } from './auth-types.ts';
 import type { IpcEventName, IpcRequestName } from './ipc-channels.ts';
+
+export type { Account, AuthState, Device } from './auth-types.ts';
 
 export interface AppInfo {
   name: string;
@@ -37,12 +40,22 @@ export interface IpcResults {
   listCreditPacks: CreditPack[];
   startCreditCheckout: { checkoutId: string };
   dismissCreditCheckout: CreditsState;
+  getAuthState: AuthState;
+  startSignIn: AuthState;
+  cancelSignIn: AuthState;
+  signOut: AuthState;
+  getAccount: Account;
+  updateAccount: Account;
+  acceptTerms: Account;
+  listDevices: Device[];
+  revokeDevice: { signedOut: boolean };
 }
 
 /** What each event carries. */
 export interface IpcEventPayloads {
   backendStatusChanged: BackendStatus;
   creditsChanged: CreditsState;
+  authStateChanged: AuthState;
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.

@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { WindowKind } from '../../desktop/shared/ipc-channels.ts';
+import type { RendererHarness } from '../../desktop/test/harness/renderer-harness.ts';
+import { finishSignInInBrowser } from '../../desktop/test/harness/sign-in.ts';
+import { call } from '../../backend/test/helpers/backend.ts';
+import { appPkce, browserSignIn, TestBrowser } from '../../backend/test/helpers/sign-in-flow.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -11,9 +15,15 @@ export interface Scene {
   hash?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  /** Render with a real signed-in session (a test user on the screenshot backend); default true. */
+  /** Start with a real signed-in session (a test user on the screenshot backend); default true. */
   signedIn?: boolean;
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page, ctx: SceneContext) => Promise<void>;
+}
+
+/** What a scene may use besides its page: the harness (main's services) and the backend. */
+export interface SceneContext {
+  harness: RendererHarness;
+  backendUrl: string;
 }
 
 const waitConnected = async (page: Page) => {
@@ -61,6 +71,7 @@ export const scenes: Scene[] = [
       },
     },
   ]),
+  ...signInScenes(),
 ];
 
 async function creditsLoaded(page: Page): Promise<void> {
@@ -68,4 +79,75 @@ async function creditsLoaded(page: Page): Promise<void> {
   await page.locator('.pack-price').first().waitFor();
   await page.getByRole('img', { name: /Credits spent per day/ }).waitFor();
   await page.locator('tbody tr').first().waitFor();
+}
+
+function signInScenes(): Scene[] {
+  const signedOut = async (page: Page, { harness }: SceneContext) => {
+    if (harness.auth.getState().status !== 'signed_out') await harness.auth.signOut();
+    await page.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+    await waitConnected(page);
+  };
+  const signIn = async (page: Page, ctx: SceneContext, account: string) => {
+    await signedOut(page, ctx);
+    await page.getByRole('button', { name: 'Sign in with Google' }).click();
+    await finishSignInInBrowser(ctx.harness, ctx.backendUrl, account);
+  };
+  return [
+    { name: 'signin-signed-out', kind: 'main', hash: '#/account', signedIn: false, prepare: signedOut },
+    {
+      name: 'signin-waiting',
+      kind: 'main',
+      hash: '#/account',
+      signedIn: false,
+      prepare: async (page, ctx) => {
+        await signedOut(page, ctx);
+        await page.getByRole('button', { name: 'Sign in with Google' }).click();
+        await page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor();
+      },
+    },
+    {
+      name: 'signin-terms',
+      kind: 'main',
+      hash: '#/studio',
+      signedIn: false,
+      prepare: async (page, ctx) => {
+        await page.goto(page.url().replace(/#.*$/, '#/account'));
+        await signIn(page, ctx, 'sandbox-grace');
+        await page.evaluate(() => (window.location.hash = '/studio'));
+        await page.getByRole('dialog', { name: 'Before you start' }).waitFor();
+        await page.getByLabel('I am 13 years old or older').check();
+      },
+    },
+    {
+      name: 'signin-account-menu',
+      kind: 'main',
+      hash: '#/account',
+      signedIn: false,
+      prepare: async (page, ctx) => {
+        await signIn(page, ctx, 'sandbox-ada');
+        await ctx.harness.auth.updateAccount({ accept_terms: true, age_confirmed: true });
+        await page.locator('[data-slot="account"]').click();
+        await page.getByRole('menu', { name: 'Account' }).waitFor();
+      },
+    },
+    {
+      name: 'signin-devices',
+      kind: 'main',
+      hash: '#/account/devices',
+      signedIn: false,
+      prepare: async (page, ctx) => {
+        if (ctx.harness.auth.getState().status !== 'signed_in') await signIn(page, ctx, 'sandbox-ada');
+        await ctx.harness.auth.updateAccount({ accept_terms: true, age_confirmed: true });
+        // A second device of the same account, signed in through its own real flow.
+        const app = appPkce();
+        const link = (await browserSignIn(new TestBrowser(), ctx.backendUrl, app, { account: 'sandbox-ada' })).deepLink!;
+        await call(ctx.backendUrl, 'POST', '/auth/token', {
+          json: { grant_type: 'handoff', code: link.searchParams.get('code'), code_verifier: app.verifier, device_name: 'PromptPixels on work-laptop' },
+        });
+        await page.reload();
+        await page.getByRole('list', { name: 'Signed-in devices' }).getByText('work-laptop').waitFor();
+        await page.getByRole('list', { name: 'Signed-in devices' }).getByText('This device').waitFor();
+      },
+    },
+  ];
 }

@@ -66,3 +66,69 @@ export function authenticateAccessToken(db: Db, token: string, now: number): Aut
 export function revokeSession(db: Db, sessionId: string, reason: string, now: number): boolean {
   return db.prepare('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, reason, sessionId).changes === 1;
 }
+
+export type RefreshOutcome =
+  | { ok: true; tokens: IssuedTokens; userId: string }
+  | { ok: false; reason: 'unknown' | 'reused' | 'session_ended' };
+
+/**
+ * Trades a refresh token for a new pair. The presented token is rotated by a guarded UPDATE
+ * (the compare-and-set), so of two racing uses only one wins; presenting a token that was
+ * already rotated means it leaked, and the whole session is revoked.
+ */
+export function rotateRefreshToken(db: Db, refreshToken: string, now: number): RefreshOutcome {
+  if (!looksLikeToken(refreshToken, 'ppr')) return { ok: false, reason: 'unknown' };
+  const hash = hashToken(refreshToken);
+  return db.transaction((): RefreshOutcome => {
+    const token = db.prepare('SELECT session_id, status FROM refresh_tokens WHERE token_hash = ?').get(hash) as
+      | { session_id: string; status: 'active' | 'rotated' }
+      | undefined;
+    if (!token) return { ok: false, reason: 'unknown' };
+    const session = db.prepare('SELECT * FROM sessions WHERE id = ?').get(token.session_id) as SessionRow;
+    if (token.status === 'rotated') {
+      revokeSession(db, session.id, 'refresh_token_reused', now);
+      return { ok: false, reason: 'reused' };
+    }
+    if (session.revoked_at !== null || now >= session.idle_expires_at || now >= session.absolute_expires_at) {
+      return { ok: false, reason: 'session_ended' };
+    }
+    const rotated = db.prepare("UPDATE refresh_tokens SET status = 'rotated' WHERE token_hash = ? AND status = 'active'").run(hash).changes === 1;
+    if (!rotated) {
+      revokeSession(db, session.id, 'refresh_token_reused', now);
+      return { ok: false, reason: 'reused' };
+    }
+    const accessToken = newToken('ppa');
+    const nextRefresh = newToken('ppr');
+    const accessExpiresAt = Math.min(now + ACCESS_TTL_MS, session.absolute_expires_at);
+    db.prepare('UPDATE sessions SET access_token_hash = ?, access_expires_at = ?, last_used_at = ?, idle_expires_at = ? WHERE id = ?').run(
+      hashToken(accessToken),
+      accessExpiresAt,
+      now,
+      Math.min(now + IDLE_TTL_MS, session.absolute_expires_at),
+      session.id,
+    );
+    db.prepare(`INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) VALUES (?, ?, 'active', ?)`).run(hashToken(nextRefresh), session.id, now);
+    return {
+      ok: true,
+      userId: session.user_id,
+      tokens: { sessionId: session.id, accessToken, refreshToken: nextRefresh, expiresIn: Math.round((accessExpiresAt - now) / 1000) },
+    };
+  }).immediate();
+}
+
+/** The user's live sessions (signed-in devices), most recently used first. */
+export function listLiveSessions(db: Db, userId: string, now: number): SessionRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND idle_expires_at > ? AND absolute_expires_at > ?
+       ORDER BY last_used_at DESC`,
+    )
+    .all(userId, now, now) as SessionRow[];
+}
+
+/** Revokes one of the user's sessions; false when it is not theirs or already ended. */
+export function revokeUserSession(db: Db, userId: string, sessionId: string, now: number): boolean {
+  return db
+    .prepare("UPDATE sessions SET revoked_at = ?, revoked_reason = 'revoked_by_user' WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+    .run(now, sessionId, userId).changes === 1;
+}

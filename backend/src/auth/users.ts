@@ -14,6 +14,7 @@ export interface UserRow {
   terms_accepted_at: number | null;
   age_confirmed_at: number | null;
   consents: string;
+  contact_email: string | null;
 }
 
 export interface IdentityClaims {

@@ -51,12 +51,16 @@ export interface ErrorBody {
 /** Pages meant for a browser set this so their errors render as a short HTML page. */
 export const HTML_ERRORS = Symbol('htmlErrors');
 
+/** API.md's browser pages: their errors (even a 429 raised before routing) are HTML pages. */
+export const BROWSER_PAGES = new Set(['/auth/google/start', '/auth/google/callback', '/billing/return']);
+
 /**
  * Turns every thrown error into API.md's JSON shape (or an HTML page for browser routes).
  * Unknown errors become a generic 500: the stack goes to the log, never to the client.
  */
 export function errorMiddleware(log: Logger, renderHtmlError: (status: number, message: string) => string) {
   return async (ctx: Context, next: Next) => {
+    if (BROWSER_PAGES.has(ctx.path)) (ctx.state as Record<symbol, unknown>)[HTML_ERRORS] = true;
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {

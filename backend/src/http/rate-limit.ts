@@ -18,6 +18,7 @@ export const RATE_LIMIT_POLICIES = {
   generation_submit: { points: 30, durationS: 60 },
   uploads: { points: 60, durationS: 60 },
   character_training: { points: 5, durationS: 3600 },
+  checkout: { points: 20, durationS: 3600 },
 } as const satisfies Record<string, { points: number; durationS: number }>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
@@ -37,6 +38,7 @@ export const RATE_LIMIT_RULES: readonly Rule[] = [
   { policy: 'generation_submit', by: 'user', when: (c) => c.method === 'POST' && c.path === '/v1/generations' },
   { policy: 'uploads', by: 'user', when: (c) => c.method === 'POST' && c.path === '/v1/uploads' },
   { policy: 'character_training', by: 'user', when: (c) => c.method === 'POST' && c.path === '/v1/characters' },
+  { policy: 'checkout', by: 'user', when: (c) => c.method === 'POST' && c.path === '/v1/billing/checkout' },
   { policy: 'signed_in', by: 'user', when: (c) => c.state.auth !== undefined },
   // /health stays unlimited so load balancers and the app's status pill never trip a limit.
   { policy: 'anonymous', by: 'ip', when: (c) => c.state.auth === undefined && c.path !== '/health' && !c.path.startsWith('/webhooks/') },

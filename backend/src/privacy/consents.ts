@@ -14,16 +14,23 @@ export const consentsSchema = z
 export type Consents = z.infer<typeof consentsSchema>;
 export const DEFAULT_CONSENTS: Consents = { prompt_logging: true, usage_analytics: true };
 
-export function readConsents(db: Db, userId: string): Consents {
-  const raw = db.prepare('SELECT consents FROM users WHERE id = ?').pluck().get(userId) as string | undefined;
-  let stored: unknown = {};
+/** Everything switched off: what a damaged consents column means (the safe reading). */
+const NOTHING_CONSENTED: Consents = { prompt_logging: false, usage_analytics: false };
+
+/** The consents stored in a users row's column, with defaults for keys never set. */
+export function consentsFromColumn(raw: string | undefined): Consents {
+  let stored: unknown;
   try {
     stored = raw ? JSON.parse(raw) : {};
   } catch {
-    stored = {};
+    return NOTHING_CONSENTED;
   }
   const partial = consentsSchema.partial().safeParse(stored);
-  return { ...DEFAULT_CONSENTS, ...(partial.success ? partial.data : {}) };
+  return partial.success ? { ...DEFAULT_CONSENTS, ...partial.data } : NOTHING_CONSENTED;
+}
+
+export function readConsents(db: Db, userId: string): Consents {
+  return consentsFromColumn(db.prepare('SELECT consents FROM users WHERE id = ?').pluck().get(userId) as string | undefined);
 }
 
 /** Stores a consent change; withdrawing prompt logging deletes the user's logged prompts now. */

@@ -24,7 +24,7 @@ export const personalDataSources: PersonalDataSource[] = [
     export: (db, userId) => {
       const u = db
         .prepare(
-          'SELECT id, email, email_verified, name, avatar_url, created_at, updated_at, terms_accepted_at, age_confirmed_at, consents FROM users WHERE id = ?',
+          'SELECT id, email, email_verified, contact_email, name, avatar_url, created_at, updated_at, terms_accepted_at, age_confirmed_at, consents FROM users WHERE id = ?',
         )
         .get(userId) as Record<string, unknown> | undefined;
       return u ? { ...u, consents: JSON.parse(String(u.consents)) } : null;
@@ -39,6 +39,15 @@ export const personalDataSources: PersonalDataSource[] = [
       rows(db, 'SELECT id, device_name, created_at, last_used_at, revoked_at, revoked_reason FROM sessions WHERE user_id = ? ORDER BY created_at', userId),
     erase: (db, userId) => {
       db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    },
+  },
+  {
+    name: 'sign_in_codes',
+    tables: ['handoff_codes'],
+    // One-time codes live 60 seconds; only when they were made is data about the person.
+    export: (db, userId) => rows(db, 'SELECT created_at, expires_at, used_at FROM handoff_codes WHERE user_id = ?', userId),
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM handoff_codes WHERE user_id = ?').run(userId);
     },
   },
   {

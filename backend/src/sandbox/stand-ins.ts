@@ -23,4 +23,5 @@ export type StandInFactory = (ctx: StandInContext) => Promise<StandIn>;
  */
 export const standInFactories: StandInFactory[] = [
   (ctx) => import('./polar-stand-in.ts').then((m) => m.startPolarStandIn(ctx)),
+  (ctx) => import('./oidc-stand-in.ts').then((m) => m.startOidcStandIn(ctx)),
 ];

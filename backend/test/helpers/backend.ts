@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/http/logging.ts';
+import type { AppDeps } from '../../src/app.ts';
 import { startBackend, type RunningBackend } from '../../src/server.ts';
 
 export interface TestBackend extends RunningBackend {
@@ -20,7 +21,7 @@ export interface TestBackend extends RunningBackend {
  */
 export async function startTestBackend(
   env: Record<string, string | undefined> = {},
-  opts: { now?: () => number; sandbox?: boolean; databasePath?: string; jobs?: boolean } = {},
+  opts: { now?: () => number; sandbox?: boolean; databasePath?: string; jobs?: boolean; onAccountCreated?: AppDeps['onAccountCreated'] } = {},
 ): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-backend-'));
   const databasePath = opts.databasePath ?? join(dir, 'test.sqlite');

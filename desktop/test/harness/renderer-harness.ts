@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WindowKind } from '../../shared/ipc-channels.ts';
 import { createAppUrlPolicy } from '../../main/app-urls.ts';
-import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
 import { createBackendClient } from '../../main/backend-client.ts';
 import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../main/backend-status.ts';
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
@@ -13,6 +12,9 @@ import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { createCreditsService, type CreditsService } from '../../main/credits/credits-service.ts';
 import { createCheckedOpener } from '../../main/external-links.ts';
 import { launchChromium } from './chromium.ts';
+import { checkedBrowserOpener } from '../../main/auth/browser-opener.ts';
+import { createMemoryStore } from '../../main/auth/secret-store.ts';
+import { createSignInService, type SignInService } from '../../main/auth/sign-in-service.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -45,8 +47,10 @@ export interface RendererHarness {
   localEffects: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
-  /** Main's credits service (signed in when `accessToken` was given). */
+  /** Main's credits service (signed in when `session` was given). */
   credits: CreditsService;
+  /** The real sign-in service behind window.pp.auth (memory secret store); tests feed it deep links. */
+  auth: SignInService;
 }
 
 /**
@@ -56,8 +60,8 @@ export interface RendererHarness {
 export async function startRendererHarness(opts: {
   backendUrl: string;
   colorScheme?: 'light' | 'dark';
-  /** A session's access token (signInTestUser) for signed-in features; omitted = signed out. */
-  accessToken?: string;
+  /** A real session (signInTestUser's refresh token) to start signed in; omitted = signed out. */
+  session?: { refreshToken: string };
   handlerOverrides?: Partial<HandlerDeps>;
   /** Poll intervals for the credits service (tests shorten them). */
   creditsTiming?: { checkoutPollMs?: number; returnPollMs?: number; checkoutWaitMs?: number; returnWaitMs?: number };
@@ -90,11 +94,24 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  // One real session for everything, as in the app: a refresh token (signInTestUser or a real
+  // flow) seeds the memory keychain, and restore() trades it for fresh tokens.
+  const sessionStore = createMemoryStore();
+  if (opts.session) await sessionStore.set(opts.session.refreshToken);
+  const auth = createSignInService({
+    client,
+    backendUrl: () => opts.backendUrl,
+    openInBrowser: checkedBrowserOpener(async (url) => void openedExternally.push(url), { allowLoopbackHttp: true }),
+    secrets: sessionStore,
+    now: Date.now,
+    deviceName: 'PromptPixels on the test harness',
+  });
+  await auth.restore();
   const openInBrowser = async (url: string) => {
     openedExternally.push(url);
   };
   const credits = createCreditsService({
-    backend: createStaticTokenBackend(client, opts.accessToken),
+    backend: auth.authorized,
     openExternal: createCheckedOpener(openInBrowser, { allowLoopbackHttp: true }),
     now: Date.now,
     setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -108,7 +125,7 @@ export async function startRendererHarness(opts: {
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
     privacy: {
-      authorized: createStaticTokenBackend(client, opts.accessToken),
+      authorized: auth.authorized,
       anonymous: client,
       localGalleryMetadata: async () => [],
       chooseSavePath: async (name) => join(saveDir, name),
@@ -125,6 +142,7 @@ export async function startRendererHarness(opts: {
       now: Date.now,
     },
     credits,
+    auth,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -141,9 +159,15 @@ export async function startRendererHarness(opts: {
       if (kind === 'main' && !page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('creditsChanged', s), state).catch(() => undefined);
     }
   });
+  auth.onChange((state) => {
+    for (const page of pages.keys()) {
+      if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('authStateChanged', s), state).catch(() => undefined);
+    }
+  });
 
   return {
     credits,
+    auth,
     browser,
     context,
     appUrl: site.url,

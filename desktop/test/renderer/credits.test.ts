@@ -19,7 +19,7 @@ describe('credits in the app (Chromium, real main handlers, real backend and Pol
     rig = await startBillingRig();
     user = await signInTestUser(rig.backend);
     seedCreditHistory(rig.backend, user.userId);
-    harness = await startRendererHarness({ backendUrl: rig.backend.url, accessToken: user.accessToken, creditsTiming: FAST });
+    harness = await startRendererHarness({ backendUrl: rig.backend.url, session: user, creditsTiming: FAST });
   });
   afterAll(async () => {
     await harness?.close();

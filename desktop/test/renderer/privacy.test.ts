@@ -13,7 +13,7 @@ describe('the Privacy & data page in Chromium', () => {
 
   async function signedIn(email: string) {
     const user = await signInTestUser(backend, { email });
-    const harness = await startRendererHarness({ backendUrl: backend.url, accessToken: user.accessToken });
+    const harness = await startRendererHarness({ backendUrl: backend.url, session: user });
     return { user, harness };
   }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcDispatcher, type IpcHandlers, type IpcSender } from '../../main/ipc-dispatcher.ts';
 import { ipcRequests } from '../../shared/ipc-channels.ts';
+import { fail } from '../../shared/result.ts';
+
+const notSignedIn = fail('not_signed_in', 'Sign in to use this.');
 
 const APP = 'file:///opt/PromptPixels/resources/app.asar/out/renderer/index.html';
 const mainSender: IpcSender = { frameUrl: APP, isTopFrame: true, windowKind: 'main' };
@@ -24,6 +27,15 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listCreditPacks: () => [],
     startCreditCheckout: () => ({ checkoutId: 'c' }),
     dismissCreditCheckout: () => ({ signedIn: false }),
+    getAuthState: () => ({ status: 'signed_out' }),
+    startSignIn: () => ({ status: 'waiting', startedAt: 0, expiresAt: 1 }),
+    cancelSignIn: () => ({ status: 'signed_out' }),
+    signOut: () => ({ status: 'signed_out' }),
+    getAccount: async () => notSignedIn,
+    updateAccount: async () => notSignedIn,
+    acceptTerms: async () => notSignedIn,
+    listDevices: () => [],
+    revokeDevice: async () => notSignedIn,
     ...overrides,
   };
 }

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { mainApi } from '../common/pp.ts';
 import { followBackendStatus } from '../stores/connection.ts';
 import { followCredits } from '../stores/credits.ts';
+import { TermsGate } from '../account/TermsDialog.tsx';
+import { followAuthState } from '../stores/auth.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
@@ -9,6 +11,7 @@ import { Sidebar } from './Sidebar.tsx';
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
   useEffect(() => followCredits(mainApi().credits), []);
+  useEffect(() => followAuthState(mainApi().auth), []);
   return (
     <div className="shell">
       <Sidebar />
@@ -18,6 +21,7 @@ export function App() {
           <Router />
         </main>
       </div>
+      <TermsGate />
     </div>
   );
 }

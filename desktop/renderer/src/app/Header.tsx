@@ -1,3 +1,4 @@
+import { AccountSlot } from '../account/AccountSlot.tsx';
 import { StatusPill } from '../common/StatusPill.tsx';
 import { useConnection } from '../stores/connection.ts';
 import { formatCredits, useCredits } from '../stores/credits.ts';
@@ -25,9 +26,7 @@ export function Header() {
           <span aria-hidden="true">◎</span> {credits?.signedIn ? `${formatCredits(credits.available)} credits` : '—'}
           {credits?.signedIn && credits.purchase?.state === 'waiting' ? <span className="spinner small" aria-label="waiting for payment" /> : null}
         </button>
-        <button type="button" className="account-slot" onClick={() => go('account')} data-slot="account">
-          Sign in
-        </button>
+        <AccountSlot />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { CreditsPage } from '../pages/credits/CreditsPage.tsx';
+import { AccountPage } from '../account/AccountPage.tsx';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
@@ -20,6 +21,7 @@ export function Router() {
   const area = useNavigation((s) => s.area);
   if (area === 'privacy') return <PrivacyPage />;
   if (area === 'credits') return <CreditsPage />;
+  if (area === 'account') return <AccountPage />;
   const page = DESCRIPTIONS[area];
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
