@@ -15,6 +15,8 @@ export interface PreferencesService {
   get(): Preferences;
   /** Set when loading had to repair something; the app shows it once. */
   readonly notice: PreferencesNotice | undefined;
+  /** Checks a change without applying it. */
+  validate(patch: unknown): IpcResult<PreferencesUpdate>;
   /** Validates, stores and announces a change; bad input changes nothing. */
   update(patch: unknown): IpcResult<Preferences>;
   onChange(listener: (prefs: Preferences, changed: PreferenceKey[]) => void): () => void;
@@ -67,21 +69,27 @@ export function createPreferencesService(file: PreferencesFile, migrations: read
     notice = { kind: 'unsaved', keys: [], message: 'The preferences file cannot be opened, so defaults are used and changes last until PromptPixels quits.' };
   }
 
+  function validate(patch: unknown): IpcResult<PreferencesUpdate> {
+    const parsed = preferencesUpdateSchema.safeParse(patch);
+    if (parsed.success) return ok(parsed.data as PreferencesUpdate);
+    const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(preferences)', message: i.message }));
+    const first = parsed.error.issues[0];
+    const key = first?.path[0];
+    const label = typeof key === 'string' && Object.hasOwn(PREFERENCE_LABELS, key) ? PREFERENCE_LABELS[key as PreferenceKey] : 'A preference';
+    const message = first?.code === 'unrecognized_keys' ? 'That preference does not exist.' : `${label}: ${first?.message ?? 'not valid'}`;
+    return fail('invalid_preferences', message, fields);
+  }
+
   return {
     get: () => current,
     get notice() {
       return notice;
     },
+    validate,
     update(patch) {
-      const parsed = preferencesUpdateSchema.safeParse(patch);
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(preferences)', message: i.message }));
-        const first = parsed.error.issues[0];
-        const key = first?.path[0];
-        const label = typeof key === 'string' && key in PREFERENCE_LABELS ? PREFERENCE_LABELS[key as PreferenceKey] : 'A preference';
-        return fail('invalid_preferences', `${label}: ${first?.message ?? 'not valid'}`, fields);
-      }
-      const changes = parsed.data as PreferencesUpdate;
+      const parsed = validate(patch);
+      if (!parsed.ok) return parsed;
+      const changes = parsed.value;
       const changed = PREFERENCE_KEYS.filter((k) => Object.hasOwn(changes, k) && changes[k] !== current[k]);
       if (changed.length === 0) return ok(current);
       current = { ...current, ...changes };
