@@ -3,6 +3,9 @@ import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
+import type { MainDestination } from '../shared/quick-generate.ts';
+import type { createPreferencesController } from './preferences/preferences-controller.ts';
+import type { QuickGenerateService } from './quick-generate.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -11,6 +14,11 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  // Tray, quick generate and preferences (issue 9).
+  preferences: ReturnType<typeof createPreferencesController>;
+  /** `start` goes through the quick-generate flow (clipboard, notification) in the app. */
+  quickGenerate: Pick<QuickGenerateService, 'options' | 'price' | 'start'>;
+  openMainAt: (area: MainDestination) => void;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -30,6 +38,17 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     hideQuickWindow: () => {
       deps.windows.hideQuick();
+      return null;
+    },
+    // Tray, quick generate and preferences (issue 9).
+    getPreferences: () => deps.preferences.get(),
+    updatePreferences: async (patch) => deps.preferences.update(patch),
+    chooseGalleryFolder: () => deps.preferences.chooseGalleryFolder(),
+    getQuickOptions: () => deps.quickGenerate.options(),
+    getQuickPrice: (request) => deps.quickGenerate.price(request),
+    startQuickGenerate: (request) => deps.quickGenerate.start(request),
+    openMainAt: ({ area }) => {
+      deps.openMainAt(area);
       return null;
     },
   };

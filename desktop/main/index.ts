@@ -1,19 +1,36 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, globalShortcut, nativeImage, nativeTheme, Notification, session, shell } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { IpcEventName } from '../shared/ipc-channels.ts';
+import type { IpcEventPayloads } from '../shared/ipc-types.ts';
+import type { MainDestination } from '../shared/quick-generate.ts';
 import { createAppUrlPolicy } from './app-urls.ts';
 import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
+import { createCloseToTray } from './close-to-tray.ts';
+import { parseLaunchArgs } from './command-line.ts';
 import { checkExternalUrl } from './external-links.ts';
+import { setLinuxAutostart } from './login-item.ts';
 import { createIpcHandlers } from './handlers.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
+import { createNotifier } from './notifications.ts';
+import { createPreferenceEffects } from './preferences/apply-preferences.ts';
+import { openElectronPreferences } from './preferences/electron-preferences.ts';
+import { createPreferencesController } from './preferences/preferences-controller.ts';
+import { quickGenerateNotAvailable } from './quick-generate.ts';
+import { createQuickGenerateFlow } from './quick-generate-flow.ts';
+import { createShortcutService } from './shortcut-service.ts';
+import { createElectronTray } from './tray/electron-tray.ts';
 import { hardenSession } from './window-security.ts';
 import { createMainWindow, createQuickWindow, windowKinds, type WindowUrls } from './windows.ts';
 
 // Composition root: builds the services and wires them to Electron. Logic lives in the modules.
 const isDev = !app.isPackaged;
-const backendUrlCheck = checkBackendUrl(process.env.PP_BACKEND_URL ?? DEFAULT_BACKEND_URL);
+// PP_BACKEND_URL (development, tests) wins over the Preferences setting when present.
+const envBackendUrl = process.env.PP_BACKEND_URL === undefined ? undefined : checkBackendUrl(process.env.PP_BACKEND_URL);
+const launch = parseLaunchArgs(process.argv);
 
 const urls: WindowUrls = {
   devServerUrl: isDev ? process.env.ELECTRON_RENDERER_URL : undefined,
@@ -27,28 +44,119 @@ function openExternal(url: string): void {
   if (checked.ok) void shell.openExternal(checked.url);
 }
 
-function start(backendUrl: string): void {
+function broadcast<E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]): void {
+  const targets = BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
+  sendEvent(targets, name, payload);
+}
+
+function start(): void {
   hardenSession(session.defaultSession);
-  const client = createBackendClient({ baseUrl: () => backendUrl });
+  const preferences = openElectronPreferences(app.getPath('userData'));
+  const backendUrl = () => {
+    if (envBackendUrl?.ok) return envBackendUrl.url;
+    const checked = checkBackendUrl(preferences.get().backendUrl);
+    return checked.ok ? checked.url : DEFAULT_BACKEND_URL;
+  };
+  const client = createBackendClient({ baseUrl: backendUrl });
   const backendStatus = createBackendStatusMonitor({
     client,
-    baseUrl: () => backendUrl,
+    baseUrl: backendUrl,
     now: Date.now,
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
   });
+  const notifier = createNotifier({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    enabled: () => preferences.get().notifications,
+  });
 
   const security = { isAppUrl, openExternal };
-  let mainWindow = createMainWindow(urls, security);
-  const quickWindow = createQuickWindow(urls, security);
+  const inTrayAtStart = launch.quick || preferences.get().startInTray;
+  let mainWindow = createMainWindow(urls, security, { showWhenReady: !inTrayAtStart });
+  let quickWindow = createQuickWindow(urls, security);
+  const closeToTray = createCloseToTray({
+    notifier,
+    toldAlready: () => preferences.get().toldAboutTray,
+    rememberTold: () => void preferences.update({ toldAboutTray: true }),
+    platform: process.platform,
+  });
+  const keepInTray = (win: BrowserWindow) => win.on('close', (event) => closeToTray.onMainWindowClose(event, () => win.hide()));
+  keepInTray(mainWindow);
   const showMain = () => {
-    if (mainWindow.isDestroyed()) mainWindow = createMainWindow(urls, security);
+    if (mainWindow.isDestroyed()) keepInTray((mainWindow = createMainWindow(urls, security)));
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
   };
-  // Until the tray exists, closing the main window quits rather than leaving an invisible app.
-  mainWindow.on('closed', () => app.quit());
+  const openMainAt = (area: MainDestination) => {
+    showMain();
+    const contents = mainWindow.webContents;
+    const send = () => sendEvent([{ contents, kind: 'main' }], 'navigate', { area });
+    if (contents.isLoading()) contents.once('did-finish-load', send);
+    else send();
+  };
+  // The window exists from the start (hidden); showing it is the whole cost of opening it.
+  const showQuick = () => {
+    if (quickWindow.isDestroyed()) quickWindow = createQuickWindow(urls, security);
+    quickWindow.center();
+    quickWindow.show();
+    quickWindow.focus();
+    sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickWindowShown', { shownAt: Date.now() });
+  };
+
+  const shortcuts = createShortcutService({ globalShortcut, onTrigger: showQuick, platform: process.platform });
+  const bound = shortcuts.bind(preferences.get().shortcut);
+  const tray = createElectronTray({
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    // Sign-in, credits and the gallery feed these in when they land (see the issue 9 report).
+    initial: { auth: { signedIn: false }, creditBalance: undefined, recent: [], shortcut: shortcuts.current() },
+    onAction: (action) => {
+      if (action.type === 'quick-generate') showQuick();
+      else if (action.type === 'open-main') showMain();
+      else if (action.type === 'open-result' || action.type === 'open-gallery') openMainAt('gallery');
+      else if (action.type === 'open-credits') openMainAt('credits');
+      else if (action.type === 'sign-in' || action.type === 'sign-out') openMainAt('account');
+      else if (action.type === 'preferences') openMainAt('preferences');
+      else app.quit();
+    },
+  });
+  if (!bound.ok) {
+    notifier.notify({ title: 'Quick generate shortcut unavailable', body: `${bound.message} Choose another in Preferences.`, essential: true, onClick: () => openMainAt('preferences') });
+  }
+  if (preferences.notice) {
+    notifier.notify({ title: 'Preferences were repaired', body: preferences.notice.message, essential: true, onClick: () => openMainAt('preferences') });
+  }
+
+  const effects = createPreferenceEffects({
+    setThemeSource: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
+    setLaunchAtLogin: (openAtLogin) => {
+      if (process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin });
+      // Only packaged builds register themselves; a dev checkout would autostart Electron's binary.
+      else if (app.isPackaged) setLinuxAutostart(openAtLogin, { configDir: process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), exec: process.env.APPIMAGE ?? process.execPath });
+    },
+    showShortcutInTray: () => tray.update({ shortcut: shortcuts.current() }),
+    recheckBackend: () => void backendStatus.check(),
+    broadcast: (prefs) => broadcast('preferencesChanged', prefs),
+  });
+  effects.applyAll(preferences.get());
+  preferences.onChange(effects.onChange);
+
+  const quickGenerate = quickGenerateNotAvailable;
+  const quickFlow = createQuickGenerateFlow({
+    service: quickGenerate,
+    notifier,
+    // PNG whatever the file's format: every platform's clipboard takes it.
+    copyImageToClipboard: (path) => {
+      const png = nativeImage.createFromPath(path).toPNG();
+      void clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(png)], { type: 'image/png' }) })]);
+    },
+    copyAfterGenerate: () => preferences.get().copyAfterQuickGenerate,
+    openResult: () => openMainAt('gallery'),
+    sendToPopup: (event) => sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickGenerateProgress', event),
+  });
 
   const dispatch = createIpcDispatcher(
     createIpcHandlers({
@@ -57,30 +165,45 @@ function start(backendUrl: string): void {
       openInBrowser: (url) => shell.openExternal(url),
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
+      preferences: createPreferencesController({
+        service: preferences,
+        shortcuts,
+        chooseFolder: async (current) => {
+          const picked = await dialog.showOpenDialog(mainWindow, {
+            title: 'Choose the gallery folder',
+            properties: ['openDirectory', 'createDirectory'],
+            defaultPath: current ?? app.getPath('pictures'),
+          });
+          return picked.canceled ? undefined : picked.filePaths[0];
+        },
+      }),
+      quickGenerate: { options: quickGenerate.options, price: quickGenerate.price, start: quickFlow.start },
+      openMainAt,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
   registerIpc(dispatch, windowKinds);
 
-  backendStatus.onChange((status) => {
-    const targets = BrowserWindow.getAllWindows().map((w) => ({
-      contents: w.webContents,
-      kind: windowKinds.get(w.webContents.id) ?? 'main',
-    }));
-    sendEvent(targets, 'backendStatusChanged', status);
-  });
+  backendStatus.onChange((status) => broadcast('backendStatusChanged', status));
   backendStatus.start();
 
-  app.on('second-instance', showMain);
+  if (launch.quick) quickWindow.once('ready-to-show', showQuick);
+  app.on('second-instance', (_event, argv) => (parseLaunchArgs(argv).quick ? showQuick() : showMain()));
   app.on('activate', showMain);
+  app.on('before-quit', () => closeToTray.quitRequested());
+  // With the main window hidden the app lives on in the tray; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('will-quit', () => {
+    shortcuts.unbindAll();
+    tray.destroy();
+  });
 }
 
-if (!backendUrlCheck.ok) {
-  console.error(`PromptPixels: PP_BACKEND_URL refused: ${backendUrlCheck.reason}`);
+if (envBackendUrl && !envBackendUrl.ok) {
+  console.error(`PromptPixels: PP_BACKEND_URL refused: ${envBackendUrl.reason}`);
   app.exit(2);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const backendUrl = backendUrlCheck.url;
-  void app.whenReady().then(() => start(backendUrl));
+  void app.whenReady().then(start);
 }

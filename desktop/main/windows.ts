@@ -27,6 +27,7 @@ function track(win: BrowserWindow, kind: WindowKind): void {
 export function createMainWindow(
   urls: WindowUrls,
   security: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void },
+  options: { showWhenReady?: boolean } = {},
 ): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -40,7 +41,8 @@ export function createMainWindow(
   });
   track(win, 'main');
   hardenWebContents(win.webContents, security);
-  win.once('ready-to-show', () => win.show());
+  // "Start in the tray" (and `--quick`) create the window without showing it.
+  if (options.showWhenReady !== false) win.once('ready-to-show', () => win.show());
   load(win, urls, 'index.html');
   return win;
 }

@@ -56,6 +56,12 @@ export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const DEFAULT_PREFERENCES: Preferences = Object.fromEntries(PREFERENCE_KEYS.map((k) => [k, preferenceFields[k].default])) as Preferences;
 
+export interface PreferencesView {
+  preferences: Preferences;
+  /** A repair notice from loading, shown on the Preferences page; null when all was well. */
+  notice: string | null;
+}
+
 /** What the renderer may change: any subset of keys, each validated like the file. */
 export const preferencesUpdateSchema = preferencesSchema.partial().strict();
 export type PreferencesUpdate = z.infer<typeof preferencesUpdateSchema>;

@@ -1,13 +1,7 @@
-import type { Preferences } from '../../shared/preferences.ts';
+import type { PreferencesView } from '../../shared/preferences.ts';
 import { fail, ok, type IpcResult } from '../../shared/result.ts';
 import type { ShortcutService } from '../shortcut-service.ts';
 import type { PreferencesService } from './preferences-service.ts';
-
-export interface PreferencesView {
-  preferences: Preferences;
-  /** A repair notice from loading, shown on the Preferences page; null when all was well. */
-  notice: string | null;
-}
 
 /**
  * Preference changes from the Preferences page. A new shortcut is registered before it is

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcDispatcher, type IpcHandlers, type IpcSender } from '../../main/ipc-dispatcher.ts';
 import { ipcRequests } from '../../shared/ipc-channels.ts';
+import { fail } from '../../shared/result.ts';
 
 const APP = 'file:///opt/PromptPixels/resources/app.asar/out/renderer/index.html';
 const mainSender: IpcSender = { frameUrl: APP, isTopFrame: true, windowKind: 'main' };
@@ -13,6 +14,14 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     openExternal: vi.fn(() => ({ opened: true as const })),
     showMainWindow: () => null,
     hideQuickWindow: () => null,
+    // Tray, quick generate and preferences (issue 9): not exercised here.
+    getPreferences: () => Promise.resolve(fail('not_available', 'unused')),
+    updatePreferences: () => Promise.resolve(fail('not_available', 'unused')),
+    chooseGalleryFolder: () => Promise.resolve(fail('not_available', 'unused')),
+    getQuickOptions: () => Promise.resolve(fail('not_available', 'unused')),
+    getQuickPrice: () => Promise.resolve(fail('not_available', 'unused')),
+    startQuickGenerate: () => Promise.resolve(fail('not_available', 'unused')),
+    openMainAt: () => null,
     ...overrides,
   };
 }
