@@ -53,8 +53,8 @@ export function createQuickWindow(
   security: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void },
 ): BrowserWindow {
   const win = new BrowserWindow({
-    width: 640,
-    height: 220,
+    width: 680,
+    height: 290,
     show: false,
     frame: false,
     resizable: false,

@@ -1,13 +1,16 @@
 import { buildSync } from 'esbuild';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { WindowKind } from '../../shared/ipc-channels.ts';
+import { ipcEvents, type WindowKind } from '../../shared/ipc-channels.ts';
 import { createAppUrlPolicy } from '../../main/app-urls.ts';
 import { createBackendClient } from '../../main/backend-client.ts';
 import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../main/backend-status.ts';
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { launchChromium } from './chromium.ts';
+import { createTrayHarnessDeps, type TrayHarnessDeps } from './tray-harness-deps.ts';
+import type { IpcEventName } from '../../shared/ipc-channels.ts';
+import type { IpcEventPayloads } from '../../shared/ipc-types.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -36,6 +39,10 @@ export interface RendererHarness {
   openedExternally: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
+  // Tray, quick generate and preferences (issue 9).
+  /** Pushes an event to every open page whose kind may receive it, as main's sendEvent does. */
+  emit<E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]): Promise<void>;
+  tray: TrayHarnessDeps;
 }
 
 /**
@@ -72,6 +79,13 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  const emit = async <E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]) => {
+    const allowed: readonly WindowKind[] = ipcEvents[name].windows;
+    for (const [page, kind] of pages) {
+      if (!page.isClosed() && allowed.includes(kind)) await page.evaluate(([n, p]) => (window as any).__ppEmit(n, p), [name, payload] as const).catch(() => undefined);
+    }
+  };
+  const tray = createTrayHarnessDeps({ emit });
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -80,6 +94,7 @@ export async function startRendererHarness(opts: {
     },
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
+    ...tray.handlerDeps,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -113,7 +128,10 @@ export async function startRendererHarness(opts: {
       await page.goto(`${site.url}/${kind === 'quick' ? 'quick.html' : 'index.html'}${hash}`);
       return page;
     },
+    emit,
+    tray,
     async close() {
+      tray.dispose();
       backendStatus.stop();
       await context.close();
       await browser.close();

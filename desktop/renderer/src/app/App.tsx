@@ -4,9 +4,11 @@ import { followBackendStatus } from '../stores/connection.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { usePreferencesAndNavigation } from './usePreferencesAndNavigation.ts';
 
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
+  usePreferencesAndNavigation();
   return (
     <div className="shell">
       <Sidebar />

@@ -1,4 +1,5 @@
 import { PlannedPage } from '../pages/PlannedPage.tsx';
+import { PreferencesPage } from '../pages/preferences/PreferencesPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -17,5 +18,7 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 export function Router() {
   const area = useNavigation((s) => s.area);
   const page = DESCRIPTIONS[area];
+  // Built areas replace their placeholder here, one line each.
+  if (area === 'preferences') return <PreferencesPage />;
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
