@@ -108,7 +108,8 @@ function start(): void {
   const shortcuts = createShortcutService({ globalShortcut, onTrigger: showQuick, platform: process.platform });
   const bound = shortcuts.bind(preferences.get().shortcut);
   const tray = createElectronTray({
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    // Packaged: electron-builder's extraResources; in development: the checkout's resources/ beside out/.
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(import.meta.dirname, '../../resources'),
     // Sign-in, credits and the gallery feed these in when they land (see the issue 9 report).
     initial: { auth: { signedIn: false }, creditBalance: undefined, recent: [], shortcut: shortcuts.current() },
     onAction: (action) => {
