@@ -52,6 +52,8 @@ function broadcast<E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]
 function start(): void {
   hardenSession(session.defaultSession);
   const preferences = openElectronPreferences(app.getPath('userData'));
+  // Before any window exists, so their background colours already follow the chosen theme.
+  nativeTheme.themeSource = preferences.get().theme;
   const backendUrl = () => {
     if (envBackendUrl?.ok) return envBackendUrl.url;
     const checked = checkBackendUrl(preferences.get().backendUrl);
