@@ -42,7 +42,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     // Tray, quick generate and preferences (issue 9).
     getPreferences: () => deps.preferences.get(),
-    updatePreferences: async (patch) => deps.preferences.update(patch),
+    updatePreferences: (patch) => deps.preferences.update(patch),
     chooseGalleryFolder: () => deps.preferences.chooseGalleryFolder(),
     getQuickOptions: () => deps.quickGenerate.options(),
     getQuickPrice: (request) => deps.quickGenerate.price(request),

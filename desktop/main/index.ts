@@ -179,6 +179,18 @@ function start(): void {
           });
           return picked.canceled ? undefined : picked.filePaths[0];
         },
+        confirmBackendUrl: async (url) => {
+          const answer = await dialog.showMessageBox(mainWindow, {
+            type: 'warning',
+            title: 'Change the backend?',
+            message: `Send all PromptPixels requests, including your sign-in, to ${url}?`,
+            detail: 'Only do this for your own server or for development. You may need to sign in again.',
+            buttons: ['Cancel', 'Change backend'],
+            defaultId: 0,
+            cancelId: 0,
+          });
+          return answer.response === 1;
+        },
       }),
       quickGenerate: { options: quickGenerate.options, price: quickGenerate.price, start: quickFlow.start },
       openMainAt,

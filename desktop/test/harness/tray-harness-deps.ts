@@ -24,6 +24,8 @@ export interface TrayHarnessDeps {
   openedAreas: MainDestination[];
   /** What the next gallery-folder dialog answers (undefined = cancelled). */
   nextFolderChoice: { value: string | undefined };
+  /** What the backend-URL confirmation dialog answers, and the URLs it was asked about. */
+  backendUrlConfirmation: { answer: boolean; asked: string[] };
   dispose(): void;
 }
 
@@ -52,9 +54,15 @@ export function createTrayHarnessDeps(opts: { emit: <E extends IpcEventName>(nam
   preferences.onChange((prefs) => void opts.emit('preferencesChanged', prefs));
   const openedAreas: MainDestination[] = [];
   const nextFolderChoice = { value: undefined as string | undefined };
+  const backendUrlConfirmation = { answer: true, asked: [] as string[] };
   return {
     handlerDeps: {
-      preferences: createPreferencesController({ service: preferences, shortcuts, chooseFolder: async () => nextFolderChoice.value }),
+      preferences: createPreferencesController({
+        service: preferences,
+        shortcuts,
+        chooseFolder: async () => nextFolderChoice.value,
+        confirmBackendUrl: async (url) => (backendUrlConfirmation.asked.push(url), backendUrlConfirmation.answer),
+      }),
       quickGenerate: quickGenerateNotAvailable,
       openMainAt: (area) => void openedAreas.push(area),
     },
@@ -63,6 +71,7 @@ export function createTrayHarnessDeps(opts: { emit: <E extends IpcEventName>(nam
     takenShortcuts,
     openedAreas,
     nextFolderChoice,
+    backendUrlConfirmation,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,4 +1,12 @@
+import Conf from 'conf';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preferencesMigrations } from '../../main/preferences/migrations.ts';
+import { createPreferencesController } from '../../main/preferences/preferences-controller.ts';
+import { confPreferencesFile } from '../../main/preferences/preferences-file.ts';
+import { createPreferencesService } from '../../main/preferences/preferences-service.ts';
 import { startTestBackend, type TestBackend } from '../../../backend/test/helpers/backend.ts';
 import { startRendererHarness, type RendererHarness } from '../harness/renderer-harness.ts';
 
@@ -61,18 +69,47 @@ describe('the Preferences page in Chromium, over the real preferences file', () 
     await page.close();
   });
 
-  it('a backend URL that would send tokens in the clear is refused beside the field', async () => {
+  it('a backend URL that would send tokens in the clear is refused beside the field, and a new one is saved only once confirmed', async () => {
     const page = await harness.open('main', '#/preferences');
     const field = page.getByLabel('Backend URL');
     await field.fill('http://promptpixels.example.com');
     await field.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('must use https');
     expect(harness.tray.preferences.get().backendUrl).toBe('http://127.0.0.1:8787');
+    harness.tray.backendUrlConfirmation.answer = false;
     await field.fill('https://pp.example.com/');
+    await field.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The backend URL was not changed.');
+    expect(harness.tray.preferences.get().backendUrl).toBe('http://127.0.0.1:8787');
+    harness.tray.backendUrlConfirmation.answer = true;
     await field.press('Enter');
     await expect.poll(() => harness.tray.preferences.get().backendUrl).toBe('https://pp.example.com/');
     expect(await page.getByRole('alert').count()).toBe(0);
+    expect(harness.tray.backendUrlConfirmation.asked).toEqual(['https://pp.example.com/', 'https://pp.example.com/']);
     await page.close();
+  });
+
+  it('preferences repaired at start are listed in a notice on the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-repaired-'));
+    writeFileSync(join(dir, 'preferences.json'), JSON.stringify({ schemaVersion: 1, theme: 'dark', aspectRatio: 7, notifications: 'often' }));
+    const service = createPreferencesService(
+      confPreferencesFile({ open: () => new Conf({ cwd: dir, configName: 'preferences', projectName: 'pp-test' }), path: join(dir, 'preferences.json'), now: Date.now }),
+      preferencesMigrations,
+    );
+    const repaired = await startRendererHarness({
+      backendUrl: backend.url,
+      handlerOverrides: { preferences: createPreferencesController({ service, shortcuts: harness.tray.shortcuts, chooseFolder: async () => undefined, confirmBackendUrl: async () => false }) },
+    });
+    try {
+      const page = await repaired.open('main', '#/preferences');
+      await expect.poll(() => page.locator('.pref-notice').textContent()).toBe(
+        'Some preferences could not be read and were reset to their defaults: Aspect ratio, Notifications.',
+      );
+      await expect.poll(() => theme(page)).toBe('dark');
+    } finally {
+      await repaired.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('toggles save at once, and the gallery folder comes from the folder dialog', async () => {

@@ -108,29 +108,47 @@ describe('changing preferences', () => {
     });
     shortcuts.bind(service.get().shortcut);
     let chosen: string | undefined = '/home/ada/Pictures/PP';
-    const controller = createPreferencesController({ service, shortcuts, chooseFolder: async () => chosen });
-    return { service, controller, registered, choose: (c: string | undefined) => (chosen = c) };
+    const confirm = { answer: true, asked: [] as string[] };
+    const controller = createPreferencesController({
+      service,
+      shortcuts,
+      chooseFolder: async () => chosen,
+      confirmBackendUrl: async (url) => (confirm.asked.push(url), confirm.answer),
+    });
+    return { service, controller, registered, confirm, choose: (c: string | undefined) => (chosen = c) };
   }
 
-  it('a new shortcut is registered and saved at once', () => {
+  it('a new shortcut is registered and saved at once', async () => {
     const t = setup([]);
-    expect(t.controller.update({ shortcut: 'Alt+Shift+G' }).ok).toBe(true);
+    expect((await t.controller.update({ shortcut: 'Alt+Shift+G' })).ok).toBe(true);
     expect([...t.registered]).toEqual(['Alt+Shift+G']);
     expect(t.service.get().shortcut).toBe('Alt+Shift+G');
   });
 
-  it('a shortcut in use elsewhere is refused, not saved, and the old one stays registered', () => {
+  it('a shortcut in use elsewhere is refused, not saved, and the old one stays registered', async () => {
     const t = setup(['Control+Alt+T']);
-    const res = t.controller.update({ shortcut: 'Control+Alt+T', theme: 'dark' });
+    const res = await t.controller.update({ shortcut: 'Control+Alt+T', theme: 'dark' });
     expect(res).toMatchObject({ ok: false, error: { code: 'shortcut_conflict' } });
     expect(t.service.get()).toMatchObject({ shortcut: 'CommandOrControl+Shift+Space', theme: 'system' });
     expect([...t.registered]).toEqual(['CommandOrControl+Shift+Space']);
   });
 
-  it('an invalid change in the same update stops the shortcut from being registered', () => {
+  it('an invalid change in the same update stops the shortcut from being registered', async () => {
     const t = setup([]);
-    expect(t.controller.update({ shortcut: 'Alt+Shift+G', theme: 'neon' }).ok).toBe(false);
+    expect((await t.controller.update({ shortcut: 'Alt+Shift+G', theme: 'neon' })).ok).toBe(false);
     expect([...t.registered]).toEqual(['CommandOrControl+Shift+Space']);
+  });
+
+  it('a new backend URL is saved only after the user confirms it in a native dialog', async () => {
+    const t = setup([]);
+    t.confirm.answer = false;
+    expect(await t.controller.update({ backendUrl: 'https://pp.example.com', theme: 'dark' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(t.service.get()).toMatchObject({ backendUrl: 'http://127.0.0.1:8787', theme: 'system' });
+    t.confirm.answer = true;
+    expect((await t.controller.update({ backendUrl: 'https://pp.example.com' })).ok).toBe(true);
+    expect(t.service.get().backendUrl).toBe('https://pp.example.com');
+    expect((await t.controller.update({ backendUrl: 'https://pp.example.com', notifications: false })).ok).toBe(true);
+    expect(t.confirm.asked).toEqual(['https://pp.example.com', 'https://pp.example.com']);
   });
 
   it('the gallery folder comes from the folder dialog; cancelling changes nothing', async () => {
