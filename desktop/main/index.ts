@@ -21,7 +21,7 @@ import { openElectronPreferences } from './preferences/electron-preferences.ts';
 import { createPreferencesController } from './preferences/preferences-controller.ts';
 import { quickGenerateNotAvailable } from './quick-generate.ts';
 import { createQuickGenerateFlow } from './quick-generate-flow.ts';
-import { createShortcutService } from './shortcut-service.ts';
+import { createShortcutService, shortcutFallbackAdvice } from './shortcut-service.ts';
 import { createElectronTray } from './tray/electron-tray.ts';
 import { hardenSession } from './window-security.ts';
 import { createMainWindow, createQuickWindow, windowKinds, type WindowUrls } from './windows.ts';
@@ -125,7 +125,7 @@ function start(): void {
     },
   });
   if (!bound.ok) {
-    notifier.notify({ title: 'Quick generate shortcut unavailable', body: `${bound.message} Choose another in Preferences.`, essential: true, onClick: () => openMainAt('preferences') });
+    notifier.notify({ title: 'Quick generate shortcut unavailable', body: `${bound.message} ${shortcutFallbackAdvice(process.platform, process.env)}`, essential: true, onClick: () => openMainAt('preferences') });
   }
   if (preferences.notice) {
     notifier.notify({ title: 'Preferences were repaired', body: preferences.notice.message, essential: true, onClick: () => openMainAt('preferences') });
@@ -213,6 +213,9 @@ function start(): void {
     tray.destroy();
   });
 }
+
+// Wayland gives apps global shortcuts only through the desktop portal (Electron's globalShortcut docs).
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 
 if (envBackendUrl && !envBackendUrl.ok) {
   console.error(`PromptPixels: PP_BACKEND_URL refused: ${envBackendUrl.reason}`);

@@ -70,3 +70,15 @@ export function createShortcutService(deps: { globalShortcut: GlobalShortcutLike
     },
   };
 }
+
+/**
+ * What to add when the shortcut could not be registered at start. On Wayland apps get global
+ * shortcuts only through the desktop portal (Electron's GlobalShortcutsPortal), which not every
+ * desktop offers; there the command line is the dependable way in.
+ */
+export function shortcutFallbackAdvice(platform: string, env: Record<string, string | undefined>): string {
+  const wayland = platform === 'linux' && (env.XDG_SESSION_TYPE === 'wayland' || env.WAYLAND_DISPLAY !== undefined);
+  return wayland
+    ? 'On Wayland you can also bind the command `promptpixels --quick` to a key in your desktop\'s keyboard settings.'
+    : 'Choose another in Preferences.';
+}

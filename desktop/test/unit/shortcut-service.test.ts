@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShortcutService, describeAccelerator, type GlobalShortcutLike } from '../../main/shortcut-service.ts';
+import { createShortcutService, describeAccelerator, shortcutFallbackAdvice, type GlobalShortcutLike } from '../../main/shortcut-service.ts';
 
 /** A fake globalShortcut: some combinations belong to other apps; it records what is registered. */
 function fakeGlobalShortcut(takenByOthers: string[] = []) {
@@ -69,6 +69,13 @@ describe('the global shortcut', () => {
     expect([...registered.keys()]).toEqual(['Alt+Shift+G']);
     shortcuts.unbindAll();
     expect(registered.size).toBe(0);
+  });
+
+  it('when no shortcut could be registered on Wayland, the user is pointed to binding --quick instead', () => {
+    expect(shortcutFallbackAdvice('linux', { XDG_SESSION_TYPE: 'wayland' })).toContain('promptpixels --quick');
+    expect(shortcutFallbackAdvice('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toContain('promptpixels --quick');
+    expect(shortcutFallbackAdvice('linux', { XDG_SESSION_TYPE: 'x11' })).toBe('Choose another in Preferences.');
+    expect(shortcutFallbackAdvice('darwin', { WAYLAND_DISPLAY: 'x' })).toBe('Choose another in Preferences.');
   });
 
   it('describes accelerators in each platform\'s words', () => {
