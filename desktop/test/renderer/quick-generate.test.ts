@@ -93,6 +93,12 @@ describe('the quick-generate popup in Chromium', () => {
 
     await page.keyboard.press('Escape');
     await expect.poll(() => hidden).toBe(1);
+
+    // Shown again: the finished run is gone and the last prompt is selected, ready to be replaced.
+    await harness.emit('quickWindowShown', { shownAt: Date.now() });
+    await expect.poll(() => goButton(page!).textContent()).toBe('Generate · 3 credits');
+    await expect.poll(() => focused(page!)).toBe('Prompt');
+    expect(await page.getByLabel('Prompt').evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('a lighthouse in a storm');
   });
 
   it('the price on the button follows the chips', async () => {

@@ -4,7 +4,7 @@ import { StatusPill } from '../common/StatusPill.tsx';
 import { followBackendStatus, useConnection } from '../stores/connection.ts';
 import { followPreferences, usePreferences } from '../stores/preferences.ts';
 import { Chips } from './Chips.tsx';
-import { aspectChoices, choose, countChoices, generate, loadOptions, onGenerationEvent, setPrompt, useQuick } from './quick-store.ts';
+import { aspectChoices, choose, countChoices, forgetFinishedRun, generate, loadOptions, onGenerationEvent, setPrompt, useQuick } from './quick-store.ts';
 import './quick.css';
 
 const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
@@ -29,6 +29,7 @@ export function QuickApp() {
     void loadOptions(usePreferences.getState().preferences);
     // The window is created hidden at start and only shown later: refocus and refresh each time.
     return quickApi().windows.onShown(() => {
+      forgetFinishedRun();
       focusPrompt(input.current);
       void loadOptions(usePreferences.getState().preferences);
     });

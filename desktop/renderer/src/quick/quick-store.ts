@@ -77,6 +77,12 @@ export function choose(patch: Partial<Pick<QuickState, 'preset' | 'aspectRatio' 
   void refreshPrice();
 }
 
+/** A popup shown again starts fresh after a finished run; one still running keeps its progress. */
+export function forgetFinishedRun(): void {
+  const { run } = useQuick.getState();
+  if (run.state === 'succeeded' || run.state === 'failed') useQuick.setState({ run: { state: 'idle' }, hint: undefined });
+}
+
 export const setPrompt = (prompt: string) => useQuick.setState({ prompt, hint: undefined });
 
 export function aspectChoices(options: OptionsState): readonly AspectRatio[] {
