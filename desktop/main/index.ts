@@ -106,8 +106,10 @@ function start(): void {
     quickWindow.focus();
     sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickWindowShown', { shownAt: Date.now() });
   };
+  // The shortcut and a tray click toggle, as launchers do: pressed again, the popup goes away.
+  const toggleQuick = () => (!quickWindow.isDestroyed() && quickWindow.isVisible() && quickWindow.isFocused() ? quickWindow.hide() : showQuick());
 
-  const shortcuts = createShortcutService({ globalShortcut, onTrigger: showQuick, platform: process.platform });
+  const shortcuts = createShortcutService({ globalShortcut, onTrigger: toggleQuick, platform: process.platform });
   const bound = shortcuts.bind(preferences.get().shortcut);
   const tray = createElectronTray({
     // Packaged: electron-builder's extraResources; in development: the checkout's resources/ beside out/.
@@ -115,7 +117,7 @@ function start(): void {
     // Sign-in, credits and the gallery feed these in when they land (see the issue 9 report).
     initial: { auth: { signedIn: false }, creditBalance: undefined, recent: [], shortcut: shortcuts.current() },
     onAction: (action) => {
-      if (action.type === 'quick-generate') showQuick();
+      if (action.type === 'quick-generate') toggleQuick();
       else if (action.type === 'open-main') showMain();
       else if (action.type === 'open-result' || action.type === 'open-gallery') openMainAt('gallery');
       else if (action.type === 'open-credits') openMainAt('credits');

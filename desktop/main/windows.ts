@@ -69,6 +69,8 @@ export function createQuickWindow(
   track(win, 'quick');
   hardenWebContents(win.webContents, security);
   win.on('blur', () => win.hide());
+  // macOS: appear over full-screen apps and on the current Space, like a launcher.
+  if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
   load(win, urls, 'quick.html');
   return win;
 }
