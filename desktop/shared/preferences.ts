@@ -6,9 +6,9 @@ import { checkBackendUrl, DEFAULT_BACKEND_URL } from '../main/backend-url.ts';
  * source of truth: main validates the file and every update with it, the renderer gets the
  * inferred types. Each key has its own default so a bad key can be repaired on its own.
  */
-export const ASPECT_RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'] as const;
-export const SAFETY_LEVELS = ['strict', 'balanced', 'relaxed'] as const;
-export const THEMES = ['system', 'light', 'dark'] as const;
+import { ASPECT_RATIOS, SAFETY_LEVELS, THEMES } from './choices.ts';
+
+export { ASPECT_RATIOS, SAFETY_LEVELS, THEMES };
 
 /** Electron accelerator syntax, e.g. "CommandOrControl+Shift+Space": modifiers then one key. */
 const MODIFIER = '(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)';

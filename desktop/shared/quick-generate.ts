@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ASPECT_RATIOS } from './preferences.ts';
+import { ASPECT_RATIOS, MAIN_DESTINATIONS, MAX_QUICK_COUNT } from './choices.ts';
+
+export { MAIN_DESTINATIONS, MAX_QUICK_COUNT };
 
 /** What the quick-generate popup asks for: one prompt and the chips' choices. */
-export const MAX_QUICK_COUNT = 4;
 
 export const quickGenerateRequestSchema = z
   .object({
@@ -48,6 +49,4 @@ export type QuickGenerateEvent =
   | { id: string; state: 'succeeded'; images: QuickImage[] }
   | { id: string; state: 'failed'; code: string; message: string };
 
-/** Where a one-click fix (or a tray entry) takes the main window. */
-export const MAIN_DESTINATIONS = ['studio', 'gallery', 'credits', 'account', 'preferences'] as const;
 export type MainDestination = (typeof MAIN_DESTINATIONS)[number];

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { ASPECT_RATIOS, type Preferences } from '../../../shared/preferences.ts';
-import { MAX_QUICK_COUNT, type QuickGenerateEvent, type QuickGenerateOptions, type QuickGenerateRequest } from '../../../shared/quick-generate.ts';
+import { ASPECT_RATIOS, MAX_QUICK_COUNT } from '../../../shared/choices.ts';
+import type { Preferences } from '../../../shared/preferences.ts';
+import type { QuickGenerateEvent, QuickGenerateOptions, QuickGenerateRequest } from '../../../shared/quick-generate.ts';
 import { quickApi } from '../common/pp.ts';
 
 type AspectRatio = QuickGenerateRequest['aspectRatio'];

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ASPECT_RATIOS, SAFETY_LEVELS, THEMES, type Preferences, type PreferencesUpdate } from '../../../../shared/preferences.ts';
+import { ASPECT_RATIOS, SAFETY_LEVELS, THEMES } from '../../../../shared/choices.ts';
+import type { Preferences, PreferencesUpdate } from '../../../../shared/preferences.ts';
 import { mainApi } from '../../common/pp.ts';
 import { savePreferences, usePreferences } from '../../stores/preferences.ts';
 import { ShortcutField } from './ShortcutField.tsx';
