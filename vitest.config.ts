@@ -33,6 +33,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A first page load while the other projects run in parallel can take over a second;
+          // polls wait for a state to appear (they assert what appears, never how fast).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

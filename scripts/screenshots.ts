@@ -32,11 +32,19 @@ try {
     const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: user } : {}) });
     try {
       for (const scene of selected) {
-        const page = await harness.open(scene.kind, scene.hash);
-        if (scene.viewport) await page.setViewportSize(scene.viewport);
-        await scene.prepare?.(page, { harness, backendUrl: backend.url });
-        await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
-        await page.close();
+        // Scenes with their own main-process handlers get a harness of their own.
+        const own = scene.handlerOverrides
+          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: user } : {}) })
+          : undefined;
+        try {
+          const page = await (own ?? harness).open(scene.kind, scene.hash);
+          if (scene.viewport) await page.setViewportSize(scene.viewport);
+          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url });
+          await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
+          await page.close();
+        } finally {
+          await own?.close();
+        }
         console.log(`screenshot: docs/screenshots/${scene.name}.png`);
       }
     } finally {

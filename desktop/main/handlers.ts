@@ -6,6 +6,9 @@ import type { IpcHandlers } from './ipc-dispatcher.ts';
 import { createPrivacyHandlers, type PrivacyDeps } from './privacy/privacy-handlers.ts';
 import { createAuthHandlers } from './auth/handlers.ts';
 import type { SignInService } from './auth/sign-in-service.ts';
+import type { MainDestination } from '../shared/quick-generate.ts';
+import type { createPreferencesController } from './preferences/preferences-controller.ts';
+import type { QuickGenerateService } from './quick-generate.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -18,6 +21,11 @@ export interface HandlerDeps {
   credits: CreditsService;
   /** Sign-in, session and account (desktop/main/auth). */
   auth: SignInService;
+  // Tray, quick generate and preferences (issue 9).
+  preferences: ReturnType<typeof createPreferencesController>;
+  /** `start` goes through the quick-generate flow (clipboard, notification) in the app. */
+  quickGenerate: Pick<QuickGenerateService, 'options' | 'price' | 'start'>;
+  openMainAt: (area: MainDestination) => void;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -43,5 +51,16 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     startCreditCheckout: ({ packId }) => deps.credits.startCheckout(packId),
     dismissCreditCheckout: () => deps.credits.dismissCheckout(),
     ...createAuthHandlers(deps.auth),
+    // Tray, quick generate and preferences (issue 9).
+    getPreferences: () => deps.preferences.get(),
+    updatePreferences: (patch) => deps.preferences.update(patch),
+    chooseGalleryFolder: () => deps.preferences.chooseGalleryFolder(),
+    getQuickOptions: () => deps.quickGenerate.options(),
+    getQuickPrice: (request) => deps.quickGenerate.price(request),
+    startQuickGenerate: (request) => deps.quickGenerate.start(request),
+    openMainAt: ({ area }) => {
+      deps.openMainAt(area);
+      return null;
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { IpcEventPayloads } from '../shared/ipc-types.ts';
 import type { IpcPayload } from '../shared/ipc-schemas.ts';
+import type { PreferencesUpdate } from '../shared/preferences.ts';
+import type { MainDestination, QuickGenerateRequest } from '../shared/quick-generate.ts';
 import type { Bridge } from './bridge.ts';
 
 /**
@@ -52,6 +54,16 @@ export function createMainWindowApi(bridge: Bridge) {
       listDevices: () => bridge.invoke('listDevices', undefined),
       revokeDevice: (id: string) => bridge.invoke('revokeDevice', { id }),
     },
+    // Tray, quick generate and preferences (issue 9).
+    preferences: {
+      get: () => bridge.invoke('getPreferences', undefined),
+      update: (patch: PreferencesUpdate) => bridge.invoke('updatePreferences', patch),
+      chooseGalleryFolder: () => bridge.invoke('chooseGalleryFolder', undefined),
+      onChanged: (listener: (prefs: IpcEventPayloads['preferencesChanged']) => void) => bridge.subscribe('preferencesChanged', listener),
+    },
+    navigation: {
+      onNavigate: (listener: (to: IpcEventPayloads['navigate']) => void) => bridge.subscribe('navigate', listener),
+    },
   };
 }
 
@@ -66,6 +78,19 @@ export function createQuickWindowApi(bridge: Bridge) {
     windows: {
       showMain: () => bridge.invoke('showMainWindow', undefined),
       hideQuick: () => bridge.invoke('hideQuickWindow', undefined),
+      // Tray, quick generate and preferences (issue 9).
+      openMainAt: (area: MainDestination) => bridge.invoke('openMainAt', { area }),
+      onShown: (listener: (shown: IpcEventPayloads['quickWindowShown']) => void) => bridge.subscribe('quickWindowShown', listener),
+    },
+    preferences: {
+      get: () => bridge.invoke('getPreferences', undefined),
+      onChanged: (listener: (prefs: IpcEventPayloads['preferencesChanged']) => void) => bridge.subscribe('preferencesChanged', listener),
+    },
+    quick: {
+      getOptions: () => bridge.invoke('getQuickOptions', undefined),
+      getPrice: (request: QuickGenerateRequest) => bridge.invoke('getQuickPrice', request),
+      start: (request: QuickGenerateRequest) => bridge.invoke('startQuickGenerate', request),
+      onEvent: (listener: (event: IpcEventPayloads['quickGenerateProgress']) => void) => bridge.subscribe('quickGenerateProgress', listener),
     },
   };
 }

@@ -35,6 +35,14 @@ export const ipcRequests = {
   acceptTerms: { channel: 'account:accept-terms', windows: ['main'] },
   listDevices: { channel: 'account:list-devices', windows: ['main'] },
   revokeDevice: { channel: 'account:revoke-device', windows: ['main'] },
+  // Tray, quick generate and preferences (issue 9).
+  getPreferences: { channel: 'preferences:get', windows: ['main', 'quick'] },
+  updatePreferences: { channel: 'preferences:update', windows: ['main'] },
+  chooseGalleryFolder: { channel: 'preferences:choose-gallery-folder', windows: ['main'] },
+  getQuickOptions: { channel: 'quick:get-options', windows: ['quick'] },
+  getQuickPrice: { channel: 'quick:get-price', windows: ['quick'] },
+  startQuickGenerate: { channel: 'quick:start', windows: ['quick'] },
+  openMainAt: { channel: 'window:open-main-at', windows: ['quick'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
@@ -43,6 +51,11 @@ export const ipcEvents = {
   backendStatusChanged: { channel: 'event:backend-status', windows: ['main', 'quick'] },
   creditsChanged: { channel: 'event:credits', windows: ['main'] },
   authStateChanged: { channel: 'event:auth-state', windows: ['main'] },
+  // Tray, quick generate and preferences (issue 9).
+  preferencesChanged: { channel: 'event:preferences-changed', windows: ['main', 'quick'] },
+  quickGenerateProgress: { channel: 'event:quick-generate', windows: ['quick'] },
+  quickWindowShown: { channel: 'event:quick-window-shown', windows: ['quick'] },
+  navigate: { channel: 'event:navigate', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

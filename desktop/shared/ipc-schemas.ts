@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { IpcRequestName } from './ipc-channels.ts';
+import { preferencesUpdateSchema } from './preferences.ts';
+import { MAIN_DESTINATIONS, quickGenerateRequestSchema } from './quick-generate.ts';
 
 /** Payload schema per request; main parses every payload with these before a handler runs. */
 export const ipcPayloadSchemas = {
@@ -37,6 +39,15 @@ export const ipcPayloadSchemas = {
   acceptTerms: z.object({ ageConfirmed: z.literal(true) }).strict(),
   listDevices: z.undefined(),
   revokeDevice: z.object({ id: z.string().regex(/^ses_[A-Za-z0-9_-]{16}$/) }).strict(),
+  // Tray, quick generate and preferences (issue 9).
+  getPreferences: z.undefined(),
+  updatePreferences: preferencesUpdateSchema,
+  chooseGalleryFolder: z.undefined(),
+  getQuickOptions: z.undefined(),
+  // A price is shown before anything is typed, so the prompt may still be empty here.
+  getQuickPrice: quickGenerateRequestSchema.extend({ prompt: z.string().max(2000) }),
+  startQuickGenerate: quickGenerateRequestSchema,
+  openMainAt: z.object({ area: z.enum(MAIN_DESTINATIONS) }).strict(),
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

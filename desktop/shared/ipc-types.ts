@@ -1,5 +1,7 @@
 import type { Account, AuthState, Device } from './auth-types.ts';
 import type { IpcEventName, IpcRequestName } from './ipc-channels.ts';
+import type { Preferences, PreferencesView } from './preferences.ts';
+import type { MainDestination, QuickGenerateEvent, QuickGenerateOptions } from './quick-generate.ts';
 
 export type { Account, AuthState, Device } from './auth-types.ts';
 
@@ -49,6 +51,14 @@ export interface IpcResults {
   acceptTerms: Account;
   listDevices: Device[];
   revokeDevice: { signedOut: boolean };
+  // Tray, quick generate and preferences (issue 9).
+  getPreferences: PreferencesView;
+  updatePreferences: PreferencesView;
+  chooseGalleryFolder: PreferencesView;
+  getQuickOptions: QuickGenerateOptions;
+  getQuickPrice: { credits: number };
+  startQuickGenerate: { id: string };
+  openMainAt: null;
 }
 
 /** What each event carries. */
@@ -56,6 +66,12 @@ export interface IpcEventPayloads {
   backendStatusChanged: BackendStatus;
   creditsChanged: CreditsState;
   authStateChanged: AuthState;
+  // Tray, quick generate and preferences (issue 9).
+  preferencesChanged: Preferences;
+  quickGenerateProgress: QuickGenerateEvent;
+  /** Sent each time the pre-created quick window is shown, so it can refocus and refresh. */
+  quickWindowShown: { shownAt: number };
+  navigate: { area: MainDestination };
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.

@@ -4,6 +4,8 @@ import type { RendererHarness } from '../../desktop/test/harness/renderer-harnes
 import { finishSignInInBrowser } from '../../desktop/test/harness/sign-in.ts';
 import { call } from '../../backend/test/helpers/backend.ts';
 import { appPkce, browserSignIn, TestBrowser } from '../../backend/test/helpers/sign-in-flow.ts';
+import type { HandlerDeps } from '../../desktop/main/handlers.ts';
+import { screenshotQuickService } from './quick-samples.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -18,6 +20,8 @@ export interface Scene {
   /** Start with a real signed-in session (a test user on the screenshot backend); default true. */
   signedIn?: boolean;
   prepare?: (page: Page, ctx: SceneContext) => Promise<void>;
+  /** Main-process handlers that differ for this scene (gets a harness of its own). */
+  handlerOverrides?: Partial<HandlerDeps>;
 }
 
 /** What a scene may use besides its page: the harness (main's services) and the backend. */
@@ -33,7 +37,6 @@ const waitConnected = async (page: Page) => {
 export const scenes: Scene[] = [
   { name: 'shell-light', kind: 'main', hash: '#/studio', prepare: waitConnected },
   { name: 'shell-dark', kind: 'main', hash: '#/studio', colorScheme: 'dark', prepare: waitConnected },
-  { name: 'quick-generate', kind: 'quick', viewport: { width: 640, height: 220 }, prepare: waitConnected },
   // privacy & data
   {
     name: 'privacy-signed-in',
@@ -71,6 +74,40 @@ export const scenes: Scene[] = [
       },
     },
   ]),
+  // Tray, quick generate and preferences (issue 9). The popup's size is the quick window's (windows.ts): 680 × 250.
+  {
+    name: 'quick-generate',
+    kind: 'quick',
+    viewport: { width: 680, height: 250 },
+    prepare: async (page) => void (await page.getByRole('alert').filter({ hasText: 'not available in this build' }).waitFor()),
+  },
+  {
+    name: 'quick-generate-idle',
+    kind: 'quick',
+    viewport: { width: 680, height: 250 },
+    handlerOverrides: { quickGenerate: screenshotQuickService({ state: 'ready', balance: 120 }) },
+    prepare: async (page) => {
+      await page.locator('.quick-go', { hasText: 'credits' }).waitFor();
+      await page.getByLabel('Prompt').fill('a red vintage convertible on a coastal road at golden hour');
+    },
+  },
+  {
+    name: 'quick-generate-signed-out',
+    kind: 'quick',
+    viewport: { width: 680, height: 250 },
+    handlerOverrides: { quickGenerate: screenshotQuickService({ state: 'signed-out' }) },
+    prepare: async (page) => void (await page.getByRole('button', { name: 'Sign in to generate' }).waitFor()),
+  },
+  {
+    name: 'quick-generate-dark',
+    kind: 'quick',
+    colorScheme: 'dark',
+    viewport: { width: 680, height: 250 },
+    handlerOverrides: { quickGenerate: screenshotQuickService({ state: 'out-of-credits', balance: 2 }) },
+    prepare: async (page) => void (await page.getByRole('button', { name: 'Buy credits' }).waitFor()),
+  },
+  { name: 'preferences-light', kind: 'main', hash: '#/preferences', viewport: { width: 1280, height: 1400 }, prepare: async (page) => void (await page.getByRole('radiogroup', { name: 'Theme' }).waitFor()) },
+  { name: 'preferences-dark', kind: 'main', hash: '#/preferences', colorScheme: 'dark', viewport: { width: 1280, height: 1400 }, prepare: async (page) => void (await page.getByRole('radiogroup', { name: 'Theme' }).waitFor()) },
   ...signInScenes(),
 ];
 

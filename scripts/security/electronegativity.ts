@@ -23,52 +23,43 @@ interface Finding {
   description: string;
 }
 
+/**
+ * SARIF, not CSV: the tool writes its CSV header and rows with two unawaited writeFile calls
+ * (one truncating), which race and corrupt the report under load; SARIF is one write.
+ */
 function scan(dir: string): Finding[] {
-  const out = join(mkdtempSync(join(tmpdir(), 'pp-eneg-')), 'report.csv');
+  const out = join(mkdtempSync(join(tmpdir(), 'pp-eneg-')), 'report.sarif');
   const res = spawnSync(
     process.execPath,
     ['--require', join(import.meta.dirname, 'electronegativity-ts4.cjs'), cli, '-i', join(root, dir), '-r', '-v', 'false', '-o', out, '-e', electronVersion, '-x', offlineExcluded],
     { encoding: 'utf8', cwd: root },
   );
-  let csv: string;
+  let sarif: Sarif;
   try {
-    csv = readFileSync(out, 'utf8');
+    sarif = JSON.parse(readFileSync(out, 'utf8')) as Sarif;
   } catch {
-    throw new Error(`electronegativity produced no report for ${dir}:\n${res.stdout}\n${res.stderr}`);
+    throw new Error(`electronegativity produced no readable report for ${dir}:\n${res.stdout}\n${res.stderr}`);
   }
-  return parseCsv(csv)
-    .slice(1)
-    .filter((cells) => cells.length >= 7)
-    .map((cells) => ({ check: cells[0]!, file: `${dir}/${cells[3]!}`, location: cells[4]!, description: cells[6]! }));
+  return (sarif.runs[0]?.results ?? []).map((r) => {
+    const where = r.locations?.[0]?.physicalLocation;
+    const uri = where?.artifactLocation?.uri ?? 'N/A';
+    return {
+      check: r.ruleId,
+      file: `${dir}/${uri.replace(/^file:\/\/\/?/, '')}`,
+      location: `${where?.region?.startLine ?? 0}:${where?.region?.startColumn ?? 0}`,
+      description: r.message.text,
+    };
+  });
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field.trim()]);
-  return rows;
+interface Sarif {
+  runs: Array<{
+    results?: Array<{
+      ruleId: string;
+      message: { text: string };
+      locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }>;
+    }>;
+  }>;
 }
 
 function justified(): Map<string, string> {

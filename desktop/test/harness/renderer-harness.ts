@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { WindowKind } from '../../shared/ipc-channels.ts';
+import { ipcEvents, type WindowKind } from '../../shared/ipc-channels.ts';
 import { createAppUrlPolicy } from '../../main/app-urls.ts';
 import { createBackendClient } from '../../main/backend-client.ts';
 import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../main/backend-status.ts';
@@ -15,6 +15,9 @@ import { launchChromium } from './chromium.ts';
 import { checkedBrowserOpener } from '../../main/auth/browser-opener.ts';
 import { createMemoryStore } from '../../main/auth/secret-store.ts';
 import { createSignInService, type SignInService } from '../../main/auth/sign-in-service.ts';
+import { createTrayHarnessDeps, type TrayHarnessDeps } from './tray-harness-deps.ts';
+import type { IpcEventName } from '../../shared/ipc-channels.ts';
+import type { IpcEventPayloads } from '../../shared/ipc-types.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -51,6 +54,10 @@ export interface RendererHarness {
   credits: CreditsService;
   /** The real sign-in service behind window.pp.auth (memory secret store); tests feed it deep links. */
   auth: SignInService;
+  // Tray, quick generate and preferences (issue 9).
+  /** Pushes an event to every open page whose kind may receive it, as main's sendEvent does. */
+  emit<E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]): Promise<void>;
+  tray: TrayHarnessDeps;
 }
 
 /**
@@ -118,6 +125,13 @@ export async function startRendererHarness(opts: {
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     ...opts.creditsTiming,
   });
+  const emit = async <E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]) => {
+    const allowed: readonly WindowKind[] = ipcEvents[name].windows;
+    for (const [page, kind] of pages) {
+      if (!page.isClosed() && allowed.includes(kind)) await page.evaluate(([n, p]) => (window as any).__ppEmit(n, p), [name, payload] as const).catch(() => undefined);
+    }
+  };
+  const tray = createTrayHarnessDeps({ emit });
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -143,6 +157,7 @@ export async function startRendererHarness(opts: {
     },
     credits,
     auth,
+    ...tray.handlerDeps,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -190,7 +205,10 @@ export async function startRendererHarness(opts: {
       await page.goto(`${site.url}/${kind === 'quick' ? 'quick.html' : 'index.html'}${hash}`);
       return page;
     },
+    emit,
+    tray,
     async close() {
+      tray.dispose();
       backendStatus.stop();
       credits.stop();
       await context.close();

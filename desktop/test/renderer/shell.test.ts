@@ -87,7 +87,7 @@ describe('the app shell in Chromium, wired to the real main handlers and backend
     const page = await harness.open('quick');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Prompt');
     const keys = await page.evaluate(() => Object.keys((window as any).pp).sort());
-    expect(keys).toEqual(['app', 'backend', 'windows']);
+    expect(keys).toEqual(['app', 'backend', 'preferences', 'quick', 'windows']);
     await page.close();
   });
 

@@ -36,6 +36,14 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     acceptTerms: async () => notSignedIn,
     listDevices: () => [],
     revokeDevice: async () => notSignedIn,
+    // Tray, quick generate and preferences (issue 9): not exercised here.
+    getPreferences: () => Promise.resolve(fail('not_available', 'unused')),
+    updatePreferences: () => Promise.resolve(fail('not_available', 'unused')),
+    chooseGalleryFolder: () => Promise.resolve(fail('not_available', 'unused')),
+    getQuickOptions: () => Promise.resolve(fail('not_available', 'unused')),
+    getQuickPrice: () => Promise.resolve(fail('not_available', 'unused')),
+    startQuickGenerate: () => Promise.resolve(fail('not_available', 'unused')),
+    openMainAt: () => null,
     ...overrides,
   };
 }

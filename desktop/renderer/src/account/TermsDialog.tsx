@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { mainApi } from '../common/pp.ts';
+import { LegalDialog } from '../pages/privacy/LegalDialog.tsx';
+import { PRIVACY_POLICY, TERMS } from '../pages/privacy/legal-texts.ts';
 import { useAuth } from '../stores/auth.ts';
 
-const TERMS_URL = 'https://promptpixels.app/terms';
-const PRIVACY_URL = 'https://promptpixels.app/privacy';
 
 /**
  * First run after sign-in: the terms and the 13+ age confirmation, needed before paid tools.
@@ -15,6 +15,8 @@ export function TermsDialog({ onDone }: { onDone?: () => void }) {
   const [terms, setTerms] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // The texts ship with the app, so they open here, even offline.
+  const [reading, setReading] = useState<'terms' | 'policy'>();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -24,7 +26,8 @@ export function TermsDialog({ onDone }: { onDone?: () => void }) {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') later();
+      // Esc closes the text being read first, not the whole dialog.
+      if (e.key === 'Escape' && !reading) later();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -45,11 +48,11 @@ export function TermsDialog({ onDone }: { onDone?: () => void }) {
         <h2 id="terms-title">Before you start</h2>
         <p className="muted">
           PromptPixels' paid tools send your prompts and images to our AI providers. Please read and accept the{' '}
-          <button type="button" className="link" onClick={() => void api.shell.openExternal(TERMS_URL)}>
+          <button type="button" className="link" onClick={() => setReading('terms')}>
             Terms of Service
           </button>{' '}
           and the{' '}
-          <button type="button" className="link" onClick={() => void api.shell.openExternal(PRIVACY_URL)}>
+          <button type="button" className="link" onClick={() => setReading('policy')}>
             Privacy Policy
           </button>
           .
@@ -74,6 +77,13 @@ export function TermsDialog({ onDone }: { onDone?: () => void }) {
           </button>
         </div>
       </div>
+      {reading && (
+        <LegalDialog
+          title={reading === 'terms' ? 'Terms of service' : 'Privacy policy'}
+          sections={reading === 'terms' ? TERMS : PRIVACY_POLICY}
+          onClose={() => setReading(undefined)}
+        />
+      )}
     </div>
   );
 }

@@ -7,11 +7,13 @@ import { followAuthState } from '../stores/auth.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { usePreferencesAndNavigation } from './usePreferencesAndNavigation.ts';
 
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
   useEffect(() => followCredits(mainApi().credits), []);
   useEffect(() => followAuthState(mainApi().auth), []);
+  usePreferencesAndNavigation();
   return (
     <div className="shell">
       <Sidebar />

@@ -2,6 +2,7 @@ import { CreditsPage } from '../pages/credits/CreditsPage.tsx';
 import { AccountPage } from '../account/AccountPage.tsx';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
+import { PreferencesPage } from '../pages/preferences/PreferencesPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -23,5 +24,7 @@ export function Router() {
   if (area === 'credits') return <CreditsPage />;
   if (area === 'account') return <AccountPage />;
   const page = DESCRIPTIONS[area];
+  // Built areas replace their placeholder here, one line each.
+  if (area === 'preferences') return <PreferencesPage />;
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
