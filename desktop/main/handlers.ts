@@ -3,6 +3,8 @@ import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
+import { createGalleryHandlers, type GalleryHandlerDeps } from './gallery/gallery-handlers.ts';
+import { createStudioHandlers, type StudioHandlerDeps } from './generation/studio-handlers.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -11,6 +13,8 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  studio: StudioHandlerDeps;
+  gallery: GalleryHandlerDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -32,5 +36,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.windows.hideQuick();
       return null;
     },
+    ...createStudioHandlers(deps.studio),
+    ...createGalleryHandlers(deps.gallery),
   };
 }

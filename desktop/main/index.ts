@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, nativeImage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createAppUrlPolicy } from './app-urls.ts';
 import { createBackendClient } from './backend-client.ts';
@@ -10,6 +10,9 @@ import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
 import { hardenSession } from './window-security.ts';
 import { createMainWindow, createQuickWindow, windowKinds, type WindowUrls } from './windows.ts';
+import { createStaticTokenBackend, type AuthorizedBackend } from './authorized-backend.ts';
+import { createStudioServices } from './generation/studio-services.ts';
+import { handleMediaScheme, registerMediaScheme } from './media-protocol-electron.ts';
 
 // Composition root: builds the services and wires them to Electron. Logic lives in the modules.
 const isDev = !app.isPackaged;
@@ -50,6 +53,23 @@ function start(backendUrl: string): void {
   // Until the tray exists, closing the main window quits rather than leaving an invisible app.
   mainWindow.on('closed', () => app.quit());
 
+  const allWindows = () =>
+    BrowserWindow.getAllWindows().map((w) => ({ contents: w.webContents, kind: windowKinds.get(w.webContents.id) ?? 'main' }));
+  // Signed out until the sign-in service provides the real AuthorizedBackend.
+  const authorizedBackend: AuthorizedBackend = createStaticTokenBackend(client, undefined);
+  const studioServices = createStudioServices({
+    client,
+    backend: authorizedBackend,
+    // Preferences will make this changeable; the services read it on every use.
+    galleryDir: () => join(app.getPath('pictures'), 'PromptPixels'),
+    emit: (name, payload) => sendEvent(allWindows(), name, payload),
+    revealInFolder: (path) => shell.showItemInFolder(path),
+    // PNG is what every platform's clipboard takes; JPEG and WebP gallery files are converted.
+    copyImageToClipboard: (path) =>
+      clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(nativeImage.createFromPath(path).toPNG())], { type: 'image/png' }) })]),
+  });
+  handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
+
   const dispatch = createIpcDispatcher(
     createIpcHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -57,6 +77,8 @@ function start(backendUrl: string): void {
       openInBrowser: (url) => shell.openExternal(url),
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
+      studio: studioServices.studio,
+      gallery: studioServices.galleryHandlers,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
@@ -82,5 +104,6 @@ if (!backendUrlCheck.ok) {
   app.quit();
 } else {
   const backendUrl = backendUrlCheck.url;
+  registerMediaScheme();
   void app.whenReady().then(() => start(backendUrl));
 }

@@ -8,6 +8,11 @@ import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../mai
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { launchChromium } from './chromium.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
+import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
+import { MEDIA_SCHEME } from '../../main/gallery/media-protocol.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -35,6 +40,11 @@ export interface RendererHarness {
   /** Opened external links, as the system browser would have received them. */
   openedExternally: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
+  /** Studio and gallery services (issue 5), signed in when `accessToken` was given. */
+  studio: StudioServices;
+  galleryDir: string;
+  revealed: string[];
+  copied: string[];
   close(): Promise<void>;
 }
 
@@ -46,6 +56,9 @@ export async function startRendererHarness(opts: {
   backendUrl: string;
   colorScheme?: 'light' | 'dark';
   handlerOverrides?: Partial<HandlerDeps>;
+  /** A session's access token (signInTestUser) for signed-in features; signed out without. */
+  accessToken?: string;
+  galleryDir?: string;
 }): Promise<RendererHarness> {
   const site = await serveDirectory(RENDERER_DIR);
   const browser = await launchChromium();
@@ -57,7 +70,7 @@ export async function startRendererHarness(opts: {
   const foreignRequests: string[] = [];
   const openedExternally: string[] = [];
   context.on('request', (req) => {
-    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) {
+    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:') && !req.url().startsWith('blob:') && !req.url().startsWith(`${MEDIA_SCHEME}:`)) {
       foreignRequests.push(req.url());
     }
   });
@@ -72,6 +85,31 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  const emitToPages = (name: string, payload: unknown) => {
+    for (const page of pages.keys()) {
+      if (!page.isClosed()) void page.evaluate(([n, p]) => (window as any).__ppEmit(n, p), [name, payload] as const).catch(() => undefined);
+    }
+  };
+  const galleryDir = opts.galleryDir ?? mkdtempSync(join(tmpdir(), 'pp-gallery-'));
+  const revealed: string[] = [];
+  const copied: string[] = [];
+  const studio = createStudioServices({
+    client,
+    backend: createStaticTokenBackend(client, opts.accessToken),
+    galleryDir: () => galleryDir,
+    emit: emitToPages,
+    revealInFolder: (path) => void revealed.push(path),
+    copyImageToClipboard: (path) => void copied.push(path),
+    pollMs: 200,
+  });
+  // Electron serves pp-media:// with protocol.handle; here the same handler answers through Playwright.
+  await context.route(
+    (url) => url.protocol === `${MEDIA_SCHEME}:`,
+    async (route) => {
+      const res = await studio.mediaHandler(new Request(route.request().url()));
+      await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+    },
+  );
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -80,16 +118,14 @@ export async function startRendererHarness(opts: {
     },
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
+    studio: studio.studio,
+    gallery: studio.galleryHandlers,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
   const dispatch = createIpcDispatcher(handlers, { isAppUrl });
 
-  backendStatus.onChange((status) => {
-    for (const page of pages.keys()) {
-      if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('backendStatusChanged', s), status).catch(() => undefined);
-    }
-  });
+  backendStatus.onChange((status) => emitToPages('backendStatusChanged', status));
   backendStatus.start();
 
   return {
@@ -99,6 +135,10 @@ export async function startRendererHarness(opts: {
     backendStatus,
     foreignRequests,
     openedExternally,
+    studio,
+    galleryDir,
+    revealed,
+    copied,
     async open(kind, hash = '') {
       const page = await context.newPage();
       pages.set(page, kind);

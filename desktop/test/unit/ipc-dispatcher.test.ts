@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcDispatcher, type IpcHandlers, type IpcSender } from '../../main/ipc-dispatcher.ts';
 import { ipcRequests } from '../../shared/ipc-channels.ts';
+import { fail } from '../../shared/result.ts';
 
 const APP = 'file:///opt/PromptPixels/resources/app.asar/out/renderer/index.html';
 const mainSender: IpcSender = { frameUrl: APP, isTopFrame: true, windowKind: 'main' };
@@ -13,6 +14,20 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     openExternal: vi.fn(() => ({ opened: true as const })),
     showMainWindow: () => null,
     hideQuickWindow: () => null,
+    // Studio, themes and gallery (issue 5): not exercised here
+    getToolCatalog: () => [],
+    quoteGeneration: () => ({ cost: 0 }),
+    startGeneration: () => Promise.resolve(fail('not_signed_in', 'Sign in.')),
+    retryGeneration: () => Promise.resolve(fail('not_found', 'No job.')),
+    cancelGeneration: () => Promise.resolve(fail('not_found', 'No job.')),
+    dismissGeneration: () => ({ dismissed: false }),
+    listGenerations: () => [],
+    listGallery: () => [],
+    deleteGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    revealGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    copyGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    openGalleryItemInEditor: () => Promise.resolve(fail('not_found', 'No image.')),
+    getStudioAccess: () => ({ signedIn: false }),
     ...overrides,
   };
 }

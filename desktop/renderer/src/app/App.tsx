@@ -1,12 +1,17 @@
 import { useEffect } from 'react';
 import { mainApi } from '../common/pp.ts';
 import { followBackendStatus } from '../stores/connection.ts';
+import { followGallery } from '../stores/gallery.ts';
+import { followJobs } from '../stores/jobs.ts';
 import { Header } from './Header.tsx';
 import { Router } from './Router.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 export function App() {
   useEffect(() => followBackendStatus(mainApi().backend), []);
+  // Studio, themes and gallery (issue 5): generation progress and gallery changes from main.
+  useEffect(() => followJobs(), []);
+  useEffect(() => followGallery(), []);
   return (
     <div className="shell">
       <Sidebar />

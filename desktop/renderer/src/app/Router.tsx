@@ -1,4 +1,7 @@
 import { PlannedPage } from '../pages/PlannedPage.tsx';
+import { GalleryPage } from '../gallery/GalleryPage.tsx';
+import { StudioPage } from '../studio/StudioPage.tsx';
+import { ThemesPage } from '../themes/ThemesPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -17,5 +20,9 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 export function Router() {
   const area = useNavigation((s) => s.area);
   const page = DESCRIPTIONS[area];
+  // Studio, themes and gallery (issue 5)
+  if (area === 'studio') return <StudioPage />;
+  if (area === 'themes') return <ThemesPage />;
+  if (area === 'gallery') return <GalleryPage />;
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
