@@ -65,9 +65,9 @@ export function StudioOptions({ tool }: { tool: CatalogTool }) {
         <fieldset className="field">
           <legend>Style</legend>
           <div className="styles" role="radiogroup" aria-label="Style">
-            {!style.required && <StyleCard label="None" selected={values[style.name] === undefined} swatch="var(--surface-2)" onClick={() => setValue(style.name, undefined)} />}
+            {!style.required && !style.options.includes('none') && <StyleCard label="None" selected={values[style.name] === undefined} swatch="var(--surface-2)" onClick={() => setValue(style.name, undefined)} />}
             {style.options.map((o, i) => (
-              <StyleCard key={String(o)} label={style.optionLabels?.[i] ?? humanOption(o)} selected={values[style.name] === o} swatch={styleSwatch(String(o))} onClick={() => setValue(style.name, o)} />
+              <StyleCard key={String(o)} label={style.optionLabels?.[i] ?? humanOption(o)} selected={values[style.name] === o} swatch={o === 'none' ? 'var(--surface-2)' : styleSwatch(String(o))} onClick={() => setValue(style.name, o)} />
             ))}
           </div>
         </fieldset>

@@ -53,6 +53,18 @@ const pick = (s: JsonSchema): JsonSchema => ({
   ...(s.default !== undefined ? { default: s.default } : {}),
 });
 
+/** Option labels, as `x-labels` ({value: label}) or `x-enum-labels` ([label, …]). */
+function labelsOf(s: JsonSchema): ((value: string | number, i: number) => string) | undefined {
+  const map = s['x-labels'];
+  if (map && typeof map === 'object' && !Array.isArray(map)) {
+    const m = map as Record<string, unknown>;
+    return (v) => (typeof m[String(v)] === 'string' ? (m[String(v)] as string) : String(v));
+  }
+  const list = s['x-enum-labels'];
+  if (Array.isArray(list)) return (v, i) => (typeof list[i] === 'string' ? (list[i] as string) : String(v));
+  return undefined;
+}
+
 const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type);
 
 export function fieldOf(name: string, raw: JsonSchema, required: boolean): FieldSpec {
@@ -64,9 +76,9 @@ export function fieldOf(name: string, raw: JsonSchema, required: boolean): Field
     ...(s.description ? { description: s.description } : {}),
     ...(s.default !== undefined ? { default: s.default } : {}),
   };
-  const labels = s['x-enum-labels'];
   if (s.enum) {
-    return { ...base, kind: 'choice', options: [...s.enum], ...(Array.isArray(labels) ? { optionLabels: labels.map(String) } : {}) };
+    const labels = labelsOf(s);
+    return { ...base, kind: 'choice', options: [...s.enum], ...(labels ? { optionLabels: s.enum.map((v, i) => labels(v, i)) } : {}) };
   }
   const type = typeOf(s);
   if (type === 'integer' || type === 'number') {
