@@ -10,6 +10,7 @@ import { errorMiddleware } from './http/errors.ts';
 import { renderErrorPage } from './http/html.ts';
 import { requestLogMiddleware } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { generationRoutes } from './generation/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -30,7 +31,11 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.log, renderErrorPage));
   app.use(bearerAuth(deps.db, deps.now));
 
-  for (const router of [healthRoutes(deps.db, deps.sandbox), creditsRoutes(deps.db, deps.ledger)]) {
+  for (const router of [
+    healthRoutes(deps.db, deps.sandbox),
+    creditsRoutes(deps.db, deps.ledger),
+    generationRoutes(deps),
+  ]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

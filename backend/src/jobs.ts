@@ -1,5 +1,6 @@
 import type { AppDeps } from './app.ts';
 import { holdSweeper } from './credits/jobs.ts';
+import { generationRetention, generationTracker } from './generation/tracker.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -13,7 +14,11 @@ export interface BackgroundJob {
 }
 
 /** The jobs every backend runs; each capability adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [holdSweeper];
+export const backgroundJobs: BackgroundJob[] = [
+  holdSweeper,
+  generationTracker,
+  generationRetention,
+];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];

@@ -1,3 +1,5 @@
+import { falStandInFactory } from './fal-stand-in.ts';
+
 /**
  * A local stand-in for a cloud service (Google sign-in, Polar, fal). Each one is a real server
  * on loopback that speaks the service's wire format; tests and sandbox mode use the same ones.
@@ -21,4 +23,6 @@ export type StandInFactory = (ctx: StandInContext) => Promise<StandIn>;
  * The stand-ins sandbox mode starts, in order. Each capability (sign-in, billing, generation)
  * adds its own factory here.
  */
-export const standInFactories: StandInFactory[] = [];
+export const standInFactories: StandInFactory[] = [
+  falStandInFactory,
+];
