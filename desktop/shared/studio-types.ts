@@ -26,6 +26,8 @@ export interface CatalogTool {
   id: string;
   name: string;
   kind: string;
+  /** How the app groups tools: 'model' (studio), 'theme' (Themes page), … */
+  group?: string;
   description?: string;
   params: JsonSchema;
   /** Free-form price description for display; the exact cost comes from a quote. */

@@ -24,6 +24,7 @@ export function createToolCatalog(deps: { client: BackendClient; backend: Author
       id: t.id,
       name: t.name,
       kind: t.kind,
+      ...(t.group ? { group: t.group } : {}),
       ...(t.description ? { description: t.description } : {}),
       params: t.params as JsonSchema,
       pricing: t.pricing,

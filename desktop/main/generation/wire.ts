@@ -8,6 +8,7 @@ export const toolSchema = z.looseObject({
   id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
   kind: z.string().min(1).max(100),
+  group: z.string().max(100).optional(),
   description: z.string().max(2000).optional(),
   params: z.record(z.string(), z.unknown()),
   pricing: z.unknown(),

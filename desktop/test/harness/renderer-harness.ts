@@ -8,7 +8,7 @@ import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../mai
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { launchChromium } from './chromium.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
 import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
@@ -158,6 +158,7 @@ export async function startRendererHarness(opts: {
       await context.close();
       await browser.close();
       await site.close();
+      if (!opts.galleryDir) rmSync(galleryDir, { recursive: true, force: true });
     },
   };
 }

@@ -42,7 +42,7 @@ describe('forms built from a tool’s JSON Schema', () => {
 
   it('tells themed generators from models and shows a price line', () => {
     expect(isThemeTool({ ...tool, id: 'theme/cars' })).toBe(true);
-    expect(isThemeTool({ ...tool, group: 'theme' } as CatalogTool)).toBe(true);
+    expect(isThemeTool({ ...tool, group: 'theme' })).toBe(true);
     expect(isThemeTool(tool)).toBe(false);
     expect(priceLabel(tool.pricing)).toBe('3 credits per image');
     expect(priceLabel({ credits_per_image: 1 })).toBe('1 credit / image');

@@ -78,7 +78,7 @@ export function ImageViewer({ item, items }: { item: GalleryItem; items: Gallery
           </dl>
           <div className="viewer-actions">
             {meta && (
-              <button type="button" className="button primary" onClick={() => useStudio.getState().useSettings(meta)}>
+              <button type="button" className="button primary" onClick={() => void useStudio.getState().useSettings(meta)}>
                 Use these settings again
               </button>
             )}

@@ -29,7 +29,7 @@ interface StudioState {
   setValue: (name: string, value: unknown) => void;
   setSeedLocked: (locked: boolean) => void;
   remember: (prompt: string) => void;
-  useSettings: (meta: GallerySidecar) => void;
+  useSettings: (meta: GallerySidecar) => Promise<void>;
 }
 
 function readHistory(): string[] {
@@ -89,7 +89,9 @@ export const useStudio = create<StudioState>((set, get) => ({
     }
   },
 
-  useSettings(meta) {
+  async useSettings(meta) {
+    // Opened straight from the gallery, the catalog may not be loaded yet.
+    if (!get().catalog) await get().loadCatalog();
     const isModel = studioModels(get().catalog).some((m) => m.id === meta.tool);
     if (!isModel && get().catalog?.some((t) => t.id === meta.tool)) {
       useThemes.getState().fill(meta.tool, meta.params);

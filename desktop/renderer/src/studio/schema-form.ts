@@ -147,6 +147,5 @@ export function priceLabel(pricing: unknown): string | undefined {
 
 /** Whether a catalog tool is a themed generator (shown on the Themes page, not as a studio model). */
 export function isThemeTool(tool: CatalogTool): boolean {
-  const t = tool as CatalogTool & Record<string, unknown>;
-  return t.theme === true || t.group === 'theme' || t.category === 'theme' || t.category === 'themes' || /^themes?[-_./:]/.test(tool.id);
+  return tool.group === 'theme' || /^themes?[-_./:]/.test(tool.id);
 }
