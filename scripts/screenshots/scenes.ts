@@ -1,5 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { WindowKind } from '../../desktop/shared/ipc-channels.ts';
+import type { FalStandIn } from '../../backend/src/sandbox/fal-stand-in.ts';
+import { studioScenes } from './studio-scenes.ts';
+
+/** What a scene may use besides its page: the fal stand-in (to slow or hold generations). */
+export interface SceneContext {
+  fal: FalStandIn;
+}
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -11,7 +18,7 @@ export interface Scene {
   hash?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page, ctx: SceneContext) => Promise<void>;
 }
 
 const waitConnected = async (page: Page) => {
@@ -22,4 +29,6 @@ export const scenes: Scene[] = [
   { name: 'shell-light', kind: 'main', hash: '#/studio', prepare: waitConnected },
   { name: 'shell-dark', kind: 'main', hash: '#/studio', colorScheme: 'dark', prepare: waitConnected },
   { name: 'quick-generate', kind: 'quick', viewport: { width: 640, height: 220 }, prepare: waitConnected },
+  // Studio, themes and gallery (issue 5)
+  ...studioScenes,
 ];
