@@ -36,6 +36,19 @@ interface JobState {
   run: number;
 }
 
+/**
+ * The sidecar's prompt: the user's own, or for themed generators (whose prompt the backend
+ * writes from a template) the theme and the options chosen, so the gallery search finds it.
+ */
+export function promptOf(job: Pick<GenerationJob, 'toolName' | 'input'>): string {
+  if (typeof job.input.prompt === 'string' && job.input.prompt.trim()) return job.input.prompt;
+  const skip = new Set(['aspect_ratio', 'num_images', 'seed', 'safety']);
+  const options = Object.entries(job.input)
+    .filter(([k, v]) => !skip.has(k) && (typeof v === 'string' || typeof v === 'number') && String(v).trim() !== '')
+    .map(([, v]) => String(v));
+  return options.length ? `${job.toolName}: ${options.join(', ')}` : job.toolName;
+}
+
 const LIVE = new Set(['submitting', 'queued', 'running', 'downloading']);
 
 export function createGenerationService(deps: GenerationServiceDeps) {
@@ -73,7 +86,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         generationId: g.id,
         tool: s.job.tool,
         toolName: s.job.toolName,
-        prompt: typeof input.prompt === 'string' ? input.prompt : '',
+        prompt: promptOf(s.job),
         ...(typeof input.negative_prompt === 'string' && input.negative_prompt ? { negativePrompt: input.negative_prompt } : {}),
         ...(seed !== undefined ? { seed } : {}),
         params: input,
@@ -138,9 +151,11 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     await follow(s, run);
   }
 
+  /** Asks the backend to cancel; a generation that finished first keeps being followed (and saved). */
   async function cancelRemote(s: JobState): Promise<void> {
     const res = await deps.backend.request<unknown>('DELETE', `/v1/generations/${encodeURIComponent(s.job.generationId!)}`);
-    if (res.ok) {
+    const parsed = res.ok ? generationSchema.safeParse(res.body) : undefined;
+    if (parsed?.success && parsed.data.status === 'canceled') {
       s.run++;
       update(s, { status: 'canceled', progress: undefined, queuePosition: undefined });
     }

@@ -116,6 +116,9 @@ describe('the gallery and themes in Chromium, against the real main handlers and
     const job = cars.locator('.job');
     await expect.poll(() => job.getAttribute('data-job-status'), { timeout: 20_000 }).toBe('succeeded');
     expect(env.fal.submissions.at(-1)?.input.prompt).toContain('cherry red vintage roadster');
+    // The gallery finds it by the theme and the options chosen.
+    const found = await harness.studio.gallery.list('cherry roadster');
+    expect(found.map((i) => i.meta?.prompt)).toEqual(['Cars: vintage roadster, cherry red, mountain pass, golden hour']);
     await page.close();
   });
 });
