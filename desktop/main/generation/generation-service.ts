@@ -3,6 +3,7 @@ import type { AuthorizedBackend } from '../authorized-backend.ts';
 import type { DownloadResult } from '../gallery/download.ts';
 import type { GalleryFolder } from '../gallery/gallery-folder.ts';
 import type { ToolCatalog } from './catalog.ts';
+import { readSse, type OpenEventStream } from './sse.ts';
 import { generationSchema, type WireGeneration } from './wire.ts';
 
 /**
@@ -10,8 +11,9 @@ import { generationSchema, type WireGeneration } from './wire.ts';
  * one when that action is retried), follow progress, download results into the gallery at
  * once, cancel. Several jobs run side by side; every change is pushed through `onJobChanged`.
  *
- * Progress is followed by polling GET /v1/generations/:id through the AuthorizedBackend (which
- * owns the token and its refresh); the interval is short while a job is live.
+ * Progress arrives over Server-Sent Events (GET /v1/generations/:id/events) when an event-stream
+ * opener is given; otherwise, or when the stream breaks, GET /v1/generations/:id is polled
+ * through the AuthorizedBackend (which owns the token and its refresh).
  */
 export interface GenerationServiceDeps {
   backend: AuthorizedBackend;
@@ -23,6 +25,7 @@ export interface GenerationServiceDeps {
   sleep: (ms: number) => Promise<void>;
   onJobChanged: (job: GenerationJob) => void;
   onGalleryChanged: () => void;
+  openEventStream?: OpenEventStream | undefined;
   pollMs?: number;
   /** Consecutive failed status checks before a job reports that contact was lost. */
   maxMissedPolls?: number;
@@ -34,6 +37,8 @@ interface JobState {
   cancelRequested: boolean;
   /** Bumped on every (re)start so a superseded follow loop stops quietly. */
   run: number;
+  /** Closes the event stream of the current run. */
+  abort: AbortController;
 }
 
 /**
@@ -114,7 +119,39 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     if (changed) update(s, patch);
   }
 
+  /**
+   * Follows the event stream until the generation ends (true) or the stream is unavailable or
+   * breaks (false: the caller polls, which also settles anything missed).
+   */
+  async function followEvents(s: JobState, run: number): Promise<boolean> {
+    if (!deps.openEventStream) return false;
+    const body = await deps.openEventStream(`/v1/generations/${encodeURIComponent(s.job.generationId!)}/events`, s.abort.signal);
+    if (!body) return false;
+    try {
+      for await (const event of readSse(body)) {
+        if (run !== s.run) return true;
+        if (event.event !== 'generation') continue;
+        let json: unknown;
+        try {
+          json = JSON.parse(event.data);
+        } catch {
+          continue;
+        }
+        const parsed = generationSchema.safeParse(json);
+        if (!parsed.success) continue;
+        const g = parsed.data;
+        apply(s, g);
+        // Results are fetched with a plain GET so their delivery follows one path.
+        if (g.status === 'succeeded' || g.status === 'failed' || g.status === 'canceled') return false;
+      }
+    } catch {
+      // A broken stream (network, abort) falls back to polling.
+    }
+    return run !== s.run;
+  }
+
   async function follow(s: JobState, run: number): Promise<void> {
+    if (await followEvents(s, run)) return;
     let missed = 0;
     while (run === s.run) {
       const res = await deps.backend.request<unknown>('GET', `/v1/generations/${encodeURIComponent(s.job.generationId!)}`);
@@ -157,12 +194,15 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     const parsed = res.ok ? generationSchema.safeParse(res.body) : undefined;
     if (parsed?.success && parsed.data.status === 'canceled') {
       s.run++;
+      s.abort.abort();
       update(s, { status: 'canceled', progress: undefined, queuePosition: undefined });
     }
   }
 
   /** Starts (or restarts) the background work for a job; errors end as a failed job, never a throw. */
   function launch(s: JobState, work: (s: JobState, run: number) => Promise<void>): void {
+    s.abort.abort();
+    s.abort = new AbortController();
     const run = ++s.run;
     work(s, run).catch(() => {
       if (run === s.run) failJob(s, { code: 'internal_error', message: 'Something went wrong while following this generation. Retry.' });
@@ -180,6 +220,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         idempotencyKey: deps.newId(),
         cancelRequested: false,
         run: 0,
+        abort: new AbortController(),
       };
       jobs.set(s.job.jobId, s);
       deps.onJobChanged(snapshot(s));
@@ -224,6 +265,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const s = jobs.get(jobId);
       if (!s || LIVE.has(s.job.status)) return false;
       s.run++;
+      s.abort.abort();
       return jobs.delete(jobId);
     },
 

@@ -8,6 +8,7 @@ import type { GalleryHandlerDeps } from '../gallery/gallery-handlers.ts';
 import { createMediaHandler } from '../gallery/media-protocol.ts';
 import { createToolCatalog } from './catalog.ts';
 import { createGenerationService } from './generation-service.ts';
+import type { OpenEventStream } from './sse.ts';
 import type { StudioHandlerDeps } from './studio-handlers.ts';
 
 type Emit = <E extends 'generationChanged' | 'galleryChanged'>(name: E, payload: IpcEventPayloads[E]) => void;
@@ -25,6 +26,8 @@ export function createStudioServices(deps: {
   copyImageToClipboard: (path: string) => Promise<void> | void;
   fetch?: typeof fetch;
   pollMs?: number;
+  /** Server-Sent Events as the signed-in user, when the backend edge offers it; else polling. */
+  openEventStream?: OpenEventStream;
 }) {
   const now = Date.now;
   const gallery = createGalleryFolder({ dir: deps.galleryDir, now });
@@ -39,6 +42,7 @@ export function createStudioServices(deps: {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     onJobChanged: (job) => deps.emit('generationChanged', job),
     onGalleryChanged: () => deps.emit('galleryChanged', { reason: 'added' }),
+    openEventStream: deps.openEventStream,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
   const studio: StudioHandlerDeps = { catalog, generations, backend: deps.backend };

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
 import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
 import { MEDIA_SCHEME } from '../../main/gallery/media-protocol.ts';
+import { staticTokenEventStream } from '../../main/generation/sse.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -101,6 +102,7 @@ export async function startRendererHarness(opts: {
     revealInFolder: (path) => void revealed.push(path),
     copyImageToClipboard: (path) => void copied.push(path),
     pollMs: 200,
+    openEventStream: staticTokenEventStream(() => opts.backendUrl, opts.accessToken),
   });
   // Electron serves pp-media:// with protocol.handle; here the same handler answers through Playwright.
   await context.route(

@@ -7,6 +7,7 @@ import { createStaticTokenBackend } from '../../main/authorized-backend.ts';
 import { createBackendClient } from '../../main/backend-client.ts';
 import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
 import { sniffImageType } from '../../main/gallery/image-bytes.ts';
+import { staticTokenEventStream } from '../../main/generation/sse.ts';
 import { startGenerationBackend, type GenerationBackend } from '../helpers/generation-backend.ts';
 import { signInTestUser } from '../../../backend/test/helpers/backend.ts';
 
@@ -18,6 +19,7 @@ describe('the generation service against the real backend and fal stand-in', { t
   let services: StudioServices;
   const events: GenerationJob[] = [];
   const galleryEvents: string[] = [];
+  const statusGets: string[] = [];
 
   const waitFor = async (jobId: string, done: (j: GenerationJob) => boolean) => {
     for (;;) {
@@ -31,7 +33,12 @@ describe('the generation service against the real backend and fal stand-in', { t
   beforeAll(async () => {
     env = await startGenerationBackend({ credits: 100 });
     dir = mkdtempSync(join(tmpdir(), 'pp-gen-gallery-'));
-    const client = createBackendClient({ baseUrl: () => env.backend.url });
+    const countingFetch: typeof fetch = (input, init) => {
+      const url = String(input);
+      if ((init?.method ?? 'GET') === 'GET' && /\/v1\/generations\/[^/]+$/.test(url)) statusGets.push(url);
+      return fetch(input, init);
+    };
+    const client = createBackendClient({ baseUrl: () => env.backend.url, fetch: countingFetch });
     services = createStudioServices({
       client,
       backend: createStaticTokenBackend(client, env.user.accessToken),
@@ -40,6 +47,7 @@ describe('the generation service against the real backend and fal stand-in', { t
       revealInFolder: () => undefined,
       copyImageToClipboard: () => undefined,
       pollMs: 100,
+      openEventStream: staticTokenEventStream(() => env.backend.url, env.user.accessToken),
     });
   });
   afterAll(async () => {
@@ -70,6 +78,8 @@ describe('the generation service against the real backend and fal stand-in', { t
     const seen = new Set(events.filter((e) => e.jobId === job.jobId).map((e) => e.status));
     expect([...seen]).toEqual(expect.arrayContaining(['submitting', 'downloading', 'succeeded']));
     expect(seen.has('queued') || seen.has('running')).toBe(true);
+    // Progress came over Server-Sent Events: the status was read with a plain GET only once, for the results.
+    expect(statusGets.filter((u) => u.endsWith(job.generationId!))).toHaveLength(1);
     for (const image of job.images) {
       expect(sniffImageType(readFileSync(join(dir, image.id)))).toBe('image/png');
       const sidecar = JSON.parse(readFileSync(join(dir, image.id.replace(/\.png$/, '.json')), 'utf8'));
