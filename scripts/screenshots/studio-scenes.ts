@@ -21,6 +21,7 @@ async function studioIdle(page: Page): Promise<void> {
   await page.locator('.generate .cost[data-cost]').waitFor();
   await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
   await page.locator('.studio-options').evaluate((el) => el.scrollTo(0, 0));
+  await page.mouse.move(1, 1);
 }
 
 async function generate(page: Page, prompt: string, count: number): Promise<void> {

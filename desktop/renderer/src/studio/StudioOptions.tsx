@@ -36,10 +36,19 @@ export function StudioOptions({ tool }: { tool: CatalogTool }) {
         <legend>Model</legend>
         <div className="model-list" role="radiogroup" aria-label="Model">
           {studioModels(catalog).map((m) => (
-            <button key={m.id} type="button" role="radio" aria-checked={m.id === tool.id} className={m.id === tool.id ? 'model active' : 'model'} onClick={() => chooseTool(m.id)}>
+            <button
+              key={m.id}
+              type="button"
+              role="radio"
+              aria-checked={m.id === tool.id}
+              className={m.id === tool.id ? 'model active' : 'model'}
+              title={m.description}
+              onClick={() => chooseTool(m.id)}
+            >
               <span className="model-name">{m.name}</span>
               <span className="model-price">{priceLabel(m.pricing) ?? ''}</span>
-              {m.description && <span className="model-desc">{m.description}</span>}
+              {/* Only the chosen model's description, so every option fits without scrolling. */}
+              {m.id === tool.id && m.description && <span className="model-desc">{m.description}</span>}
             </button>
           ))}
         </div>
