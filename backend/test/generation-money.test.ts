@@ -145,3 +145,21 @@ describe('generation money is exactly once', () => {
     expect(await balance(rig.backend, user.auth)).toMatchObject({ balance: 9, held: 0 });
   });
 });
+
+describe('a generation that outlives its hold', () => {
+  it('is canceled at fal and released before the hold expires, so it can never be charged late', async () => {
+    const rig = await startGenerationRig({ PP_HOLD_TTL_S: '1' });
+    try {
+      rig.fal.setBehaviour({ queueMs: 10, runMs: 50, manual: true });
+      const user = await fundedUser(rig.backend, 10);
+      const res = await generate(rig.backend, user.auth, schnell('a very slow job'));
+      const done = await waitForFinal(rig.backend, user.auth, res.json.id);
+      expect(done).toMatchObject({ status: 'failed', cost: 0, error: { code: 'timed_out', status: 504 } });
+      expect(rig.fal.calls.cancel).toBe(1);
+      expect(await balance(rig.backend, user.auth)).toEqual({ balance: 10, held: 0, available: 10 });
+      expectLedgerConsistent(rig.backend);
+    } finally {
+      await rig.stop();
+    }
+  });
+});

@@ -218,7 +218,7 @@ export function planTextToImage(id: TextToImageModelId, req: TextToImageRequest)
 }
 
 /** Credits per image at each aspect ratio, for the catalog's display. */
-export function modelPricing(id: TextToImageModelId) {
+export function modelPricing(id: TextToImageModelId, opts: { nativeStyles?: boolean } = {}) {
   const spec = modelSpec(id);
   const perRatio: Record<string, number> = {};
   for (const ratio of spec.aspectRatios) {
@@ -231,7 +231,7 @@ export function modelPricing(id: TextToImageModelId) {
   const max = Math.max(...values);
   const range = min === max ? `${min}` : `${min}–${max}`;
   return {
-    summary: `${range} credits per image${unit === 'megapixel' ? ' (by size)' : ''}${id === 'recraft-v3' ? '; vector styles cost double' : ''}`,
+    summary: `${range} credits per image${unit === 'megapixel' ? ' (by size)' : ''}${id === 'recraft-v3' && opts.nativeStyles !== false ? '; vector styles cost double' : ''}`,
     credits_per_image: perRatio,
   };
 }

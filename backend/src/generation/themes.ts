@@ -25,7 +25,8 @@ function defineTheme<Shape extends z.ZodRawShape>(def: ThemeDef<Shape>): Catalog
     group: 'theme',
     description: def.description,
     params,
-    pricing: modelPricing(def.model),
+    pricing: modelPricing(def.model, { nativeStyles: false }),
+    model: `text-to-image/${def.model}`,
     plan: (input) => {
       const o = input as z.output<z.ZodObject<Shape>> & { aspect_ratio: never; num_images: number; seed?: number; safety: never };
       const { prompt, negative_prompt } = def.template(o);

@@ -14,8 +14,8 @@ export const TRACKER_INTERVAL_MS = 100;
 const CLAIM_MS = 60_000;
 const BATCH = 32;
 const KEEP_LOGS = 20;
-/** Give up (cancel at fal, release) this long before the hold itself would expire. */
-const HOLD_SAFETY_MARGIN_MS = 60_000;
+/** Give up (cancel at fal, release) a little before the hold itself would expire. */
+const holdSafetyMarginMs = (holdTtlMs: number) => Math.min(60_000, holdTtlMs / 10);
 
 /** This process's name in claims; any unique value works. */
 const INSTANCE = `backend-${randomUUID()}`;
@@ -55,7 +55,8 @@ function failLostSubmits(deps: AppDeps, now: number): void {
 
 async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Promise<void> {
   const requestId = row.fal_request_id!;
-  if (deps.now() >= row.created_at + deps.config.holdTtlSeconds * 1000 - HOLD_SAFETY_MARGIN_MS) {
+  const holdTtlMs = deps.config.holdTtlSeconds * 1000;
+  if (deps.now() >= row.created_at + holdTtlMs - holdSafetyMarginMs(holdTtlMs)) {
     if (settleUnsuccessful(deps, row, { status: 'failed', code: 'timed_out', message: 'The image service took too long. Nothing was charged.' })) {
       await fal.queue.cancel(row.endpoint, { requestId }).catch(() => undefined);
     }
