@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from './helpers/backend.ts';
-import { balance, expectLedgerConsistent, fundedUser, generate, readGenerationEvents, startGenerationRig, waitForFinal, type GenerationRig } from './helpers/generation.ts';
+import { balance, expectLedgerConsistent, fundedUser, generate, readGenerationEvents, startGenerationRig, waitFor, waitForFinal, type GenerationRig } from './helpers/generation.ts';
 
 describe('text to image through the backend', () => {
   let rig: GenerationRig;
@@ -132,5 +132,27 @@ describe('text to image through the backend', () => {
     expect(logs).not.toContain('987654321');
     const stored = JSON.stringify(rig.backend.deps.db.prepare('SELECT * FROM generations WHERE id = ?').get(res.json.id));
     expect(stored).not.toContain(secret);
+  });
+
+  it('ends the event stream with one event for a finished generation, and lets go of a stream the client closed', async () => {
+    const { generationChanges } = await import('../src/generation/store.ts');
+    const user = await fundedUser(rig.backend, 20);
+    rig.fal.setBehaviour({ queueMs: 10, runMs: 20 });
+    const finished = await generate(rig.backend, user.auth, { tool: 'text-to-image/flux-schnell', input: { prompt: 'done' } });
+    await waitForFinal(rig.backend, user.auth, finished.json.id);
+    const events = await readGenerationEvents(rig.backend, user.auth, finished.json.id);
+    expect(events.map((e) => e.status)).toEqual(['succeeded']);
+
+    rig.fal.setBehaviour({ queueMs: 10, runMs: 20, manual: true });
+    const running = await generate(rig.backend, user.auth, { tool: 'text-to-image/flux-schnell', input: { prompt: 'left open' } });
+    const listeners = generationChanges(rig.backend.deps.db).listenerCount('change');
+    const abort = new AbortController();
+    const res = await fetch(`${rig.backend.url}/v1/generations/${running.json.id}/events`, { headers: user.auth, signal: abort.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(generationChanges(rig.backend.deps.db).listenerCount('change')).toBe(listeners + 1);
+    abort.abort();
+    await waitFor(() => generationChanges(rig.backend.deps.db).listenerCount('change') === listeners, 'the stream to be released');
+    await call(rig.backend.url, 'DELETE', `/v1/generations/${running.json.id}`, { headers: user.auth });
   });
 });

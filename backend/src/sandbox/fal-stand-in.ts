@@ -118,6 +118,8 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
   };
 
   const storeFile = (bytes: Buffer, contentType: string, expiresInS = 3600) => {
+    // Expired files are forgotten, as fal's object lifecycle deletes them.
+    for (const [fileId, f] of files) if (f.expiresAt <= now()) files.delete(fileId);
     const id = randomUUID();
     files.set(id, { bytes, contentType, expiresAt: now() + expiresInS * 1000 });
     return `${base}/files/${id}`;
