@@ -32,7 +32,7 @@ describe('text to image through the backend', () => {
   it('quotes the exact credits a request would hold', async () => {
     const res = await call(rig.backend.url, 'POST', '/v1/quotes', { json: { tool: 'text-to-image/flux-pro-ultra', input: { prompt: 'a lighthouse', num_images: 3 } } });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ cost: 36 });
+    expect(res.json).toEqual({ cost: 36, unit_cost: 12, units: 3 });
     const bad = await call(rig.backend.url, 'POST', '/v1/quotes', { json: { tool: 'text-to-image/flux-pro-ultra', input: { prompt: 'x', num_images: 9 } } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].field).toBe('input.num_images');

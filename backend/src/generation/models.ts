@@ -198,6 +198,9 @@ export function commonImageParams(id: TextToImageModelId) {
   };
 }
 
+/** The validated common knobs (the aspect ratio and safety level a given model accepts). */
+export type CommonImageInput = z.output<z.ZodObject<ReturnType<typeof commonImageParams>>> & Record<string, unknown>;
+
 export const promptField = z.string().trim().min(1, 'write a prompt').max(2000).meta({ title: 'Prompt' });
 export const styleField = labelled(STYLE_PRESET_IDS, Object.fromEntries(Object.entries(STYLE_PRESETS).map(([k, v]) => [k, v.label])))
   .default('none')
