@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, signInTestUser, startTestBackend } from './helpers/backend.ts';
 import { balance, expectLedgerConsistent, fundedUser, generate, newKey, startGenerationRig, waitForFinal, type GenerationRig } from './helpers/generation.ts';
 
@@ -9,6 +9,8 @@ describe('generation input and access checks', () => {
     rig.fal.setBehaviour({ queueMs: 10, runMs: 30 });
   });
   afterAll(() => rig.stop());
+  // Whatever a test did, the ledger must still reconcile.
+  afterEach(() => expectLedgerConsistent(rig.backend));
 
   const refusals: Array<[string, unknown, string]> = [
     ['an unknown tool', { tool: 'text-to-image/no-such-model', input: { prompt: 'x' } }, 'tool'],

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from './helpers/backend.ts';
 import { balance, expectLedgerConsistent, fundedUser, generate, readGenerationEvents, startGenerationRig, waitFor, waitForFinal, type GenerationRig } from './helpers/generation.ts';
 
@@ -9,6 +9,8 @@ describe('text to image through the backend', () => {
     rig = await startGenerationRig();
   });
   afterAll(() => rig.stop());
+  // Whatever a test did, the ledger must still reconcile.
+  afterEach(() => expectLedgerConsistent(rig.backend));
   beforeEach(() => rig.fal.setBehaviour({ queueMs: 60, queuePosition: 3, runMs: 240, steps: 4 }));
 
   it('lists the catalog without sign-in, each tool with a JSON Schema form and a price', async () => {

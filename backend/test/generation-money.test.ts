@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from './helpers/backend.ts';
 import { balance, expectLedgerConsistent, fundedUser, generate, newKey, startGenerationRig, waitFor, waitForFinal, type GenerationRig } from './helpers/generation.ts';
 
@@ -14,6 +14,8 @@ describe('generation money is exactly once', () => {
     rig = await startGenerationRig();
   });
   afterAll(() => rig.stop());
+  // Whatever a test did, the ledger must still reconcile.
+  afterEach(() => expectLedgerConsistent(rig.backend));
   beforeEach(() => rig.fal.setBehaviour({ queueMs: 10, runMs: 40 }));
 
   it('a retried request with the same Idempotency-Key is the same generation and is charged once', async () => {
