@@ -44,7 +44,8 @@ describe('text to image through the backend', () => {
     const user = await fundedUser(rig.backend, 50);
     const input = { prompt: 'a red fox in fresh snow at dawn', aspect_ratio: '16:9', num_images: 2, seed: 42 };
     const quote = await call(rig.backend.url, 'POST', '/v1/quotes', { json: { tool: 'text-to-image/flux-schnell', input } });
-    rig.fal.setBehaviour({ queueMs: 400, queuePosition: 3, runMs: 200, steps: 4, manual: true });
+    // A second in the queue: long enough that the stream's first event is still the queued state.
+    rig.fal.setBehaviour({ queueMs: 1000, queuePosition: 3, runMs: 200, steps: 4, manual: true });
     const res = await generate(rig.backend, user.auth, { tool: 'text-to-image/flux-schnell', input });
     expect(res.status).toBe(202);
     expect(res.json).toMatchObject({ status: 'queued', cost: quote.json.cost });
