@@ -7,6 +7,7 @@ import { classifyFalError, progressFromLogs, readFalOutput } from './fal-results
 import { sweepIdempotencyKeys } from './idempotency.ts';
 import { settleSucceeded, settleUnsuccessful } from './settle.ts';
 import { dropExpiredResults, generationChanges, type GenerationRow } from './store.ts';
+import { sql } from './statements.ts';
 
 /** How often each backend looks for jobs due a status check. */
 export const TRACKER_INTERVAL_MS = 100;
@@ -32,8 +33,7 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
-  const claimed = deps.db
-    .prepare(
+  const claimed = sql(deps.db,
       `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
        WHERE id IN (SELECT id FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ?
                       AND (claim_expires_at IS NULL OR claim_expires_at <= ?) ORDER BY next_poll_at LIMIT ?)
@@ -47,7 +47,7 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
 
 /** A crash between the hold and fal's answer leaves a 'submitting' row: fail it and release. */
 function failLostSubmits(deps: AppDeps, now: number): void {
-  const lost = deps.db.prepare(`SELECT * FROM generations WHERE status = 'submitting' AND next_poll_at <= ?`).all(now) as GenerationRow[];
+  const lost = sql(deps.db, `SELECT * FROM generations WHERE status = 'submitting' AND next_poll_at <= ?`).all(now) as GenerationRow[];
   for (const row of lost) {
     settleUnsuccessful(deps, row, { status: 'failed', code: 'provider_unavailable', message: 'The request could not be sent to the image service. Nothing was charged.' });
   }
@@ -76,8 +76,7 @@ async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Prom
   const progress = next === 'running' ? (progressFromLogs(messages) ?? null) : null;
   const logs = JSON.stringify(messages);
   const changed = next !== row.status || queuePosition !== row.queue_position || progress !== row.progress || logs !== row.logs;
-  const updated = deps.db
-    .prepare(
+  const updated = sql(deps.db,
       `UPDATE generations SET status = ?, queue_position = ?, progress = ?, logs = ?, poll_failures = 0, next_poll_at = ?,
          claimed_by = NULL, claim_expires_at = NULL, updated_at = ?, version = version + ?
        WHERE id = ? AND status IN ('queued', 'running')`,
@@ -119,8 +118,7 @@ function handleFailure(deps: AppDeps, row: GenerationRow, err: unknown, call: 's
   } else {
     const now = deps.now();
     deps.log.warn({ generation: row.id, call, status: failure.status, failures: row.poll_failures + 1 }, 'fal call failed; will retry');
-    deps.db
-      .prepare(
+    sql(deps.db,
         `UPDATE generations SET poll_failures = poll_failures + 1, next_poll_at = ?, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('queued', 'running')`,
       )
