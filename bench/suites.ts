@@ -9,4 +9,5 @@ export interface BenchSuite {
 
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: async () => (await import('./bundle-size.ts')).bundleSize() },
+  { name: 'generation-proxy', run: async () => (await import('./generation-proxy.ts')).generationProxyOverhead() },
 ];

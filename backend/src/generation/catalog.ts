@@ -51,4 +51,5 @@ export const CATALOG_JSON = TOOLS.map((t) => ({
   description: t.description,
   params: z.toJSONSchema(t.params, { io: 'input' }),
   pricing: t.pricing,
+  ...(t.model ? { model: t.model } : {}),
 }));

@@ -49,7 +49,8 @@ export function streamGenerationEvents(ctx: Context, deps: AppDeps, id: string):
     stream.end();
   }
   changes.on('change', onChange);
-  ctx.req.on('close', close);
+  // The response's close fires when the client goes away (the request's can fire earlier).
+  ctx.res.on('close', close);
   stream.write('retry: 2000\n\n');
   send();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { ApiError, badRequest } from '../http/errors.ts';
+import { sql } from './statements.ts';
 
 /** Keys are remembered this long; a retry after that is a new request. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -37,8 +38,7 @@ export interface StoredResponse {
  * is a 409 and changes nothing. Call inside the transaction that will store the new answer.
  */
 export function replayFor(db: Db, userId: string, scope: string, key: string, hash: string, now: number): StoredResponse | undefined {
-  const row = db
-    .prepare('SELECT request_hash, response_status, response_body, resource_id FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idempotency_key = ? AND expires_at > ?')
+  const row = sql(db, 'SELECT request_hash, response_status, response_body, resource_id FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idempotency_key = ? AND expires_at > ?')
     .get(userId, scope, key, now) as { request_hash: string; response_status: number; response_body: string; resource_id: string | null } | undefined;
   if (!row) return undefined;
   if (row.request_hash !== hash) {
@@ -48,7 +48,7 @@ export function replayFor(db: Db, userId: string, scope: string, key: string, ha
 }
 
 export function storeResponse(db: Db, input: { userId: string; scope: string; key: string; hash: string; response: StoredResponse; now: number }): void {
-  db.prepare(
+  sql(db,
     `INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, response_status, response_body, resource_id, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, scope, idempotency_key) DO UPDATE SET
@@ -58,9 +58,9 @@ export function storeResponse(db: Db, input: { userId: string; scope: string; ke
 }
 
 export function updateStoredBody(db: Db, userId: string, scope: string, key: string, body: unknown): void {
-  db.prepare('UPDATE idempotency_keys SET response_body = ? WHERE user_id = ? AND scope = ? AND idempotency_key = ?').run(JSON.stringify(body), userId, scope, key);
+  sql(db, 'UPDATE idempotency_keys SET response_body = ? WHERE user_id = ? AND scope = ? AND idempotency_key = ?').run(JSON.stringify(body), userId, scope, key);
 }
 
 export function sweepIdempotencyKeys(db: Db, now: number): number {
-  return db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?').run(now).changes;
+  return sql(db, 'DELETE FROM idempotency_keys WHERE expires_at <= ?').run(now).changes;
 }

@@ -198,6 +198,9 @@ export function commonImageParams(id: TextToImageModelId) {
   };
 }
 
+/** The validated common knobs (the aspect ratio and safety level a given model accepts). */
+export type CommonImageInput = z.output<z.ZodObject<ReturnType<typeof commonImageParams>>> & Record<string, unknown>;
+
 export const promptField = z.string().trim().min(1, 'write a prompt').max(2000).meta({ title: 'Prompt' });
 export const styleField = labelled(STYLE_PRESET_IDS, Object.fromEntries(Object.entries(STYLE_PRESETS).map(([k, v]) => [k, v.label])))
   .default('none')
@@ -218,7 +221,7 @@ export function planTextToImage(id: TextToImageModelId, req: TextToImageRequest)
 }
 
 /** Credits per image at each aspect ratio, for the catalog's display. */
-export function modelPricing(id: TextToImageModelId) {
+export function modelPricing(id: TextToImageModelId, opts: { nativeStyles?: boolean } = {}) {
   const spec = modelSpec(id);
   const perRatio: Record<string, number> = {};
   for (const ratio of spec.aspectRatios) {
@@ -231,7 +234,7 @@ export function modelPricing(id: TextToImageModelId) {
   const max = Math.max(...values);
   const range = min === max ? `${min}` : `${min}–${max}`;
   return {
-    summary: `${range} credits per image${unit === 'megapixel' ? ' (by size)' : ''}${id === 'recraft-v3' ? '; vector styles cost double' : ''}`,
+    summary: `${range} credits per image${unit === 'megapixel' ? ' (by size)' : ''}${id === 'recraft-v3' && opts.nativeStyles !== false ? '; vector styles cost double' : ''}`,
     credits_per_image: perRatio,
   };
 }

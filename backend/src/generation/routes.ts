@@ -24,7 +24,8 @@ export function generationRoutes(deps: AppDeps): Router {
   router.post('/v1/quotes', async (ctx) => {
     const body = await readJson(ctx, requestBody);
     const { plan } = planRequest(body);
-    ctx.body = { cost: plan.unitCost * plan.units };
+    // `cost` is what POST /v1/generations would hold; the parts are for display.
+    ctx.body = { cost: plan.unitCost * plan.units, unit_cost: plan.unitCost, units: plan.units };
   });
 
   router.post('/v1/generations', async (ctx) => {

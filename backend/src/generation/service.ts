@@ -12,6 +12,7 @@ import { settleUnsuccessful } from './settle.ts';
 import { findGeneration, generationChanges, isFinished, toView, type GenerationRow } from './store.ts';
 import { requireTermsAccepted } from './terms.ts';
 import type { ToolPlan } from './tool.ts';
+import { sql } from './statements.ts';
 
 const SCOPE = 'generations';
 /** A generation still "submitting" this long after creation lost its submit (crash): it is failed and released. */
@@ -69,8 +70,7 @@ export async function createGeneration(
       purpose: `generation:${toolId}`,
       ttlMs: deps.config.holdTtlSeconds * 1000,
     });
-    deps.db
-      .prepare(
+    sql(deps.db,
         `INSERT INTO generations (id, user_id, tool, endpoint, status, hold_id, cost, unit_cost, units, output_shape, drop_flagged,
            next_poll_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,8 +98,7 @@ async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: Tool
       storageSettings: { expiresIn: deps.config.resultTtlSeconds },
     });
     const now = deps.now();
-    const moved = deps.db
-      .prepare(
+    const moved = sql(deps.db,
         `UPDATE generations SET status = 'queued', fal_request_id = ?, queue_position = ?, next_poll_at = ?, updated_at = ?, version = version + 1
          WHERE id = ? AND status = 'submitting'`,
       )
@@ -109,7 +108,7 @@ async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: Tool
       return;
     }
     // Canceled while the submit was on its way: tell fal too (best effort; nothing is charged either way).
-    deps.db.prepare('UPDATE generations SET fal_request_id = ? WHERE id = ? AND fal_request_id IS NULL').run(queued.request_id, id);
+    sql(deps.db, 'UPDATE generations SET fal_request_id = ? WHERE id = ? AND fal_request_id IS NULL').run(queued.request_id, id);
     await fal.queue.cancel(plan.endpoint, { requestId: queued.request_id }).catch(() => undefined);
   } catch (err) {
     const failure = classifyFalError(err);

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app.ts';
 import { generationChanges, type DeliveredImage, type GenerationRow } from './store.ts';
+import { sql } from './statements.ts';
 
 /**
  * The only ways a generation ends. Each one flips the row out of an in-flight status with a
@@ -12,8 +13,7 @@ export function settleSucceeded(deps: AppDeps, row: GenerationRow, images: Deliv
   // Charged per image delivered; can only be at or below the hold.
   const charge = Math.min(row.cost, row.unit_cost * images.length);
   const done = deps.db.transaction(() => {
-    const flipped = deps.db
-      .prepare(
+    const flipped = sql(deps.db,
         `UPDATE generations SET status = 'succeeded', charged = ?, result = ?, result_expires_at = ?, progress = 100,
            queue_position = NULL, logs = '[]', finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('submitting', 'queued', 'running')`,
@@ -31,7 +31,7 @@ export function settleSucceeded(deps: AppDeps, row: GenerationRow, images: Deliv
     } else {
       // The hold expired before fal finished (e.g. the backend was down past PP_HOLD_TTL_S):
       // the user gets the images and is not charged; the provider cost is ours.
-      deps.db.prepare('UPDATE generations SET charged = 0 WHERE id = ?').run(row.id);
+      sql(deps.db, 'UPDATE generations SET charged = 0 WHERE id = ?').run(row.id);
       deps.log.warn({ generation: row.id, hold: row.hold_id }, 'generation finished after its hold was released; not charged');
     }
     return true;
@@ -47,8 +47,7 @@ export function settleUnsuccessful(
 ): boolean {
   const now = deps.now();
   const done = deps.db.transaction(() => {
-    const flipped = deps.db
-      .prepare(
+    const flipped = sql(deps.db,
         `UPDATE generations SET status = ?, charged = 0, error_code = ?, error_message = ?, queue_position = NULL, logs = '[]',
            finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('submitting', 'queued', 'running')`,

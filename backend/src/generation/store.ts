@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Db } from '../db/database.ts';
+import { sql } from './statements.ts';
 
 export type GenerationStatus = 'submitting' | 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
 export const IN_FLIGHT: readonly GenerationStatus[] = ['submitting', 'queued', 'running'];
@@ -107,24 +108,23 @@ export function toView(row: GenerationRow, now: number): GenerationView {
 }
 
 export function findGeneration(db: Db, id: string): GenerationRow | undefined {
-  return db.prepare('SELECT * FROM generations WHERE id = ?').get(id) as GenerationRow | undefined;
+  return sql(db, 'SELECT * FROM generations WHERE id = ?').get(id) as GenerationRow | undefined;
 }
 
 /** The owner's generation, or undefined (other users' ids look exactly like unknown ones). */
 export function findOwnGeneration(db: Db, userId: string, id: string): GenerationRow | undefined {
-  return db.prepare('SELECT * FROM generations WHERE id = ? AND user_id = ?').get(id, userId) as GenerationRow | undefined;
+  return sql(db, 'SELECT * FROM generations WHERE id = ? AND user_id = ?').get(id, userId) as GenerationRow | undefined;
 }
 
 /** Notes the first time a result was handed to its owner; from then the grace period runs. */
 export function markDelivered(db: Db, row: GenerationRow, now: number): void {
   if (row.status !== 'succeeded' || row.delivered_at !== null || !resultIsAvailable(row, now)) return;
-  db.prepare('UPDATE generations SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(now, row.id);
+  sql(db, 'UPDATE generations SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(now, row.id);
 }
 
 /** Drops result URLs that were delivered or have expired; the backend keeps no results. */
 export function dropExpiredResults(db: Db, now: number): number {
-  return db
-    .prepare(
+  return sql(db,
       `UPDATE generations SET result = NULL, version = version + 1, updated_at = ?
        WHERE result IS NOT NULL AND (result_expires_at <= ? OR (delivered_at IS NOT NULL AND delivered_at + ? <= ?))`,
     )

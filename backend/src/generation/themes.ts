@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonImageParams, modelPricing, planTextToImage, type TextToImageModelId } from './models.ts';
+import { commonImageParams, modelPricing, planTextToImage, type CommonImageInput, type TextToImageModelId } from './models.ts';
 import { defineTool, type CatalogTool } from './tool.ts';
 
 const detail = (title: string, max = 120) => z.string().trim().max(max).optional().meta({ title });
@@ -25,11 +25,12 @@ function defineTheme<Shape extends z.ZodRawShape>(def: ThemeDef<Shape>): Catalog
     group: 'theme',
     description: def.description,
     params,
-    pricing: modelPricing(def.model),
+    pricing: modelPricing(def.model, { nativeStyles: false }),
+    model: `text-to-image/${def.model}`,
     plan: (input) => {
-      const o = input as z.output<z.ZodObject<Shape>> & { aspect_ratio: never; num_images: number; seed?: number; safety: never };
-      const { prompt, negative_prompt } = def.template(o);
-      return planTextToImage(def.model, { ...o, prompt, negative_prompt, style: 'none' });
+      const { aspect_ratio, num_images, seed, safety, ...options } = input as CommonImageInput;
+      const { prompt, negative_prompt } = def.template(options as z.output<z.ZodObject<Shape>>);
+      return planTextToImage(def.model, { prompt, negative_prompt, aspect_ratio, num_images, seed, safety, style: 'none' });
     },
   });
 }

@@ -48,6 +48,8 @@ export interface CatalogTool {
   description: string;
   params: z.ZodType;
   pricing: PricingInfo;
+  /** For themed generators: the catalog id of the model they run on. */
+  model?: string;
   /** Parses untrusted input with the tool's own schema (throws ZodError) and plans the request. */
   plan(input: unknown): ToolPlan;
 }
@@ -60,6 +62,7 @@ export function defineTool<S extends z.ZodType>(def: {
   description: string;
   params: S;
   pricing: PricingInfo;
+  model?: string;
   plan: (input: z.output<S>) => ToolPlan;
 }): CatalogTool {
   return { ...def, plan: (input: unknown) => def.plan(def.params.parse(input)) };

@@ -7,6 +7,7 @@ import { classifyFalError, progressFromLogs, readFalOutput } from './fal-results
 import { sweepIdempotencyKeys } from './idempotency.ts';
 import { settleSucceeded, settleUnsuccessful } from './settle.ts';
 import { dropExpiredResults, generationChanges, type GenerationRow } from './store.ts';
+import { sql } from './statements.ts';
 
 /** How often each backend looks for jobs due a status check. */
 export const TRACKER_INTERVAL_MS = 100;
@@ -14,8 +15,8 @@ export const TRACKER_INTERVAL_MS = 100;
 const CLAIM_MS = 60_000;
 const BATCH = 32;
 const KEEP_LOGS = 20;
-/** Give up (cancel at fal, release) this long before the hold itself would expire. */
-const HOLD_SAFETY_MARGIN_MS = 60_000;
+/** Give up (cancel at fal, release) a little before the hold itself would expire. */
+const holdSafetyMarginMs = (holdTtlMs: number) => Math.min(60_000, holdTtlMs / 10);
 
 /** This process's name in claims; any unique value works. */
 const INSTANCE = `backend-${randomUUID()}`;
@@ -32,8 +33,7 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
-  const claimed = deps.db
-    .prepare(
+  const claimed = sql(deps.db,
       `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
        WHERE id IN (SELECT id FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ?
                       AND (claim_expires_at IS NULL OR claim_expires_at <= ?) ORDER BY next_poll_at LIMIT ?)
@@ -47,7 +47,7 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
 
 /** A crash between the hold and fal's answer leaves a 'submitting' row: fail it and release. */
 function failLostSubmits(deps: AppDeps, now: number): void {
-  const lost = deps.db.prepare(`SELECT * FROM generations WHERE status = 'submitting' AND next_poll_at <= ?`).all(now) as GenerationRow[];
+  const lost = sql(deps.db, `SELECT * FROM generations WHERE status = 'submitting' AND next_poll_at <= ?`).all(now) as GenerationRow[];
   for (const row of lost) {
     settleUnsuccessful(deps, row, { status: 'failed', code: 'provider_unavailable', message: 'The request could not be sent to the image service. Nothing was charged.' });
   }
@@ -55,7 +55,8 @@ function failLostSubmits(deps: AppDeps, now: number): void {
 
 async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Promise<void> {
   const requestId = row.fal_request_id!;
-  if (deps.now() >= row.created_at + deps.config.holdTtlSeconds * 1000 - HOLD_SAFETY_MARGIN_MS) {
+  const holdTtlMs = deps.config.holdTtlSeconds * 1000;
+  if (deps.now() >= row.created_at + holdTtlMs - holdSafetyMarginMs(holdTtlMs)) {
     if (settleUnsuccessful(deps, row, { status: 'failed', code: 'timed_out', message: 'The image service took too long. Nothing was charged.' })) {
       await fal.queue.cancel(row.endpoint, { requestId }).catch(() => undefined);
     }
@@ -75,8 +76,7 @@ async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Prom
   const progress = next === 'running' ? (progressFromLogs(messages) ?? null) : null;
   const logs = JSON.stringify(messages);
   const changed = next !== row.status || queuePosition !== row.queue_position || progress !== row.progress || logs !== row.logs;
-  const updated = deps.db
-    .prepare(
+  const updated = sql(deps.db,
       `UPDATE generations SET status = ?, queue_position = ?, progress = ?, logs = ?, poll_failures = 0, next_poll_at = ?,
          claimed_by = NULL, claim_expires_at = NULL, updated_at = ?, version = version + ?
        WHERE id = ? AND status IN ('queued', 'running')`,
@@ -118,8 +118,7 @@ function handleFailure(deps: AppDeps, row: GenerationRow, err: unknown, call: 's
   } else {
     const now = deps.now();
     deps.log.warn({ generation: row.id, call, status: failure.status, failures: row.poll_failures + 1 }, 'fal call failed; will retry');
-    deps.db
-      .prepare(
+    sql(deps.db,
         `UPDATE generations SET poll_failures = poll_failures + 1, next_poll_at = ?, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('queued', 'running')`,
       )

@@ -118,6 +118,8 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
   };
 
   const storeFile = (bytes: Buffer, contentType: string, expiresInS = 3600) => {
+    // Expired files are forgotten, as fal's object lifecycle deletes them.
+    for (const [fileId, f] of files) if (f.expiresAt <= now()) files.delete(fileId);
     const id = randomUUID();
     files.set(id, { bytes, contentType, expiresAt: now() + expiresInS * 1000 });
     return `${base}/files/${id}`;
@@ -171,6 +173,7 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
       calls.submit++;
       const input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;
       submissions.push({ endpoint: path, input, authorization: req.headers.authorization, lifecycle: req.headers['x-fal-object-lifecycle-preference'] as string | undefined });
+      if (submissions.length > 1000) submissions.shift();
       const b = behaviour;
       const imageTool = REMOVE_BACKGROUND.test(path) || UPSCALE.test(path);
       if (!imageTool && (typeof input.prompt !== 'string' || input.prompt.trim() === '')) {
