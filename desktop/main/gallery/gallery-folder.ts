@@ -49,12 +49,25 @@ const matchesQuery = (item: GalleryItem, terms: string[]) => {
 };
 
 export function createGalleryFolder(deps: GalleryFolderDeps) {
+  // Search reads every sidecar; unchanged ones (same path, size and time) are not read again.
+  const sidecars = new Map<string, { stamp: string; meta: GallerySidecar | undefined }>();
+  async function sidecarFor(path: string): Promise<GallerySidecar | undefined> {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    const known = sidecars.get(path);
+    if (known?.stamp === stamp) return known.meta;
+    const meta = await readFile(path, 'utf8').then(parseSidecar, () => undefined);
+    sidecars.set(path, { stamp, meta });
+    return meta;
+  }
+
   async function itemFor(name: string): Promise<GalleryItem | undefined> {
     const dir = deps.dir();
     try {
       const info = await stat(join(dir, name));
       if (!info.isFile()) return undefined;
-      const meta = await readFile(join(dir, sidecarNameFor(name)), 'utf8').then(parseSidecar, () => undefined);
+      const meta = await sidecarFor(join(dir, sidecarNameFor(name)));
       const created = meta ? Date.parse(meta.createdAt) : info.mtimeMs;
       return { id: name, url: mediaUrlFor(name), sizeBytes: info.size, createdAt: created, ...(meta ? { meta } : {}) };
     } catch {

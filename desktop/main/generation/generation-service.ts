@@ -212,8 +212,10 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   return {
     async start(tool: string, input: GenerationInput): Promise<{ ok: true; job: GenerationJob } | { ok: false; code: string; message: string }> {
       if (!deps.backend.isSignedIn()) return { ok: false, code: 'not_signed_in', message: 'Sign in to generate images.' };
-      const found = await deps.catalog.find(tool);
-      if (!found) return { ok: false, code: 'unknown_tool', message: 'That model is not available. Reload the studio.' };
+      const catalog = await deps.catalog.tools();
+      if (!catalog.ok) return { ok: false, code: catalog.code, message: catalog.message };
+      const found = catalog.tools.find((t) => t.id === tool);
+      if (!found) return { ok: false, code: 'unknown_tool', message: 'That model is not available any more. Choose another one.' };
       const now = deps.now();
       const s: JobState = {
         job: { jobId: deps.newId(), tool, toolName: found.name, input, status: 'submitting', images: [], createdAt: now, updatedAt: now },

@@ -74,6 +74,17 @@ describe('the gallery folder on disk', () => {
     expect(await g.remove(item.id)).toBe(false);
   });
 
+  it('reads a sidecar again once it changes on disk', async () => {
+    const g = gallery();
+    const item = await g.saveImage({ bytes: await makeImage('png'), contentType: 'image/png' }, baseSidecar('first words'));
+    expect((await g.list()).map((i) => i.meta?.prompt)).toEqual(['first words']);
+    const sidecarPath = join(dir, item.id.replace(/\.png$/, '.json'));
+    const edited = { ...JSON.parse(readFileSync(sidecarPath, 'utf8')), prompt: 'replaced by hand, and longer' };
+    writeFileSync(sidecarPath, JSON.stringify(edited));
+    expect((await g.list()).map((i) => i.meta?.prompt)).toEqual(['replaced by hand, and longer']);
+    expect((await g.list('replaced')).length).toBe(1);
+  });
+
   it('an empty or missing folder lists nothing', async () => {
     expect(await gallery().list()).toEqual([]);
   });
