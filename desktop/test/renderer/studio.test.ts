@@ -108,6 +108,27 @@ describe('the AI Image Studio in Chromium, against the real main handlers, backe
     }
   });
 
+  it('a canceled generation can be retried from its card', async () => {
+    env.fal.setBehaviour({ manual: true, queueMs: 0 });
+    const page = await harness.open('main', '#/studio');
+    try {
+      await page.getByLabel('Prompt', { exact: true }).fill('Changed my mind, then back');
+      await page.getByRole('button', { name: /^Generate/ }).click();
+      const job = page.getByRole('article', { name: 'Generation: Changed my mind, then back' });
+      await expect.poll(() => job.getAttribute('data-job-status')).toMatch(/queued|running/);
+      await job.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => job.getAttribute('data-job-status')).toBe('canceled');
+      expect(await job.textContent()).toContain('nothing was charged');
+      env.fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
+      await job.getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => job.getAttribute('data-job-status'), { timeout: 20_000 }).toBe('succeeded');
+      expect(await job.locator('.job-images img').count()).toBe(1);
+    } finally {
+      env.fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
+      await page.close();
+    }
+  });
+
   it('says "not enough credits" with a way to buy when the balance is too low', async () => {
     const poorUser = await (await import('../../../backend/test/helpers/backend.ts')).signInTestUser(env.backend);
     const poor = await startRendererHarness({ backendUrl: env.backend.url, accessToken: poorUser.accessToken });
