@@ -65,8 +65,11 @@ function start(backendUrl: string): void {
     emit: (name, payload) => sendEvent(allWindows(), name, payload),
     revealInFolder: (path) => shell.showItemInFolder(path),
     // PNG is what every platform's clipboard takes; JPEG and WebP gallery files are converted.
-    copyImageToClipboard: (path) =>
-      clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(nativeImage.createFromPath(path).toPNG())], { type: 'image/png' }) })]),
+    copyImageToClipboard: (path) => {
+      const image = nativeImage.createFromPath(path);
+      if (image.isEmpty()) throw new Error('image format not readable by nativeImage');
+      return clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(image.toPNG())], { type: 'image/png' }) })]);
+    },
   });
   handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
 

@@ -33,7 +33,11 @@ export function createGalleryHandlers(deps: GalleryHandlerDeps): Pick<IpcHandler
     copyGalleryItem: async ({ id }) => {
       const path = await deps.gallery.pathOf(id);
       if (!path) return missing();
-      await deps.copyImageToClipboard(path);
+      try {
+        await deps.copyImageToClipboard(path);
+      } catch {
+        return fail('copy_failed', 'This image could not be put on the clipboard. Use “Show in folder” and copy the file instead.');
+      }
       return ok({ copied: true as const });
     },
     openGalleryItemInEditor: async ({ id }) => {
