@@ -12,4 +12,5 @@ export const suites: BenchSuite[] = [
   { name: 'ledger', run: async () => (await import('./ledger-throughput.ts')).ledgerThroughput() },
   // Tray, quick generate and preferences (issue 9). Typechecked with the browser tests (it drives Chromium).
   { name: 'quick-window', run: async () => ((await import(new URL('./quick-window/show-latency.ts', import.meta.url).href)) as { quickWindowShowLatency: () => Promise<string[]> }).quickWindowShowLatency() },
+  { name: 'generation-proxy', run: async () => (await import('./generation-proxy.ts')).generationProxyOverhead() },
 ];

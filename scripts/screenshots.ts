@@ -4,6 +4,7 @@ import { signInTestUser } from '../backend/test/helpers/backend.ts';
 import { startSignInBackend } from '../backend/test/helpers/sign-in-flow.ts';
 import { startPolarStandIn } from '../backend/src/sandbox/polar-stand-in.ts';
 import { seedCreditHistory } from '../desktop/test/harness/credits-fixture.ts';
+import { startFalStandIn } from '../backend/src/sandbox/fal-stand-in.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
 
@@ -13,15 +14,18 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 
-// The backend with its stand-ins for Google and Polar (as in sandbox mode): sign-in scenes run
-// the real flow; signed-in scenes use a test user with two weeks of credit history.
+// The backend with its stand-ins for Google, Polar and fal (as in sandbox mode): sign-in scenes
+// run the real flow; signed-in scenes use a test user with credit history who can generate.
 const polar = await startPolarStandIn({ backendUrl: 'http://127.0.0.1:1' });
-const signIn = await startSignInBackend({ sandbox: true, jobs: false }, { ...polar.env, PP_LOG_LEVEL: 'warn' });
+const fal = await startFalStandIn();
+fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
+const signIn = await startSignInBackend({ sandbox: true, jobs: false }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
 const backend = signIn.backend;
 polar.setWebhookTarget(`${backend.url}/webhooks/polar`);
 const user = await signInTestUser(backend, { name: 'Sam Rivera' });
 backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(Date.now(), Date.now(), user.userId);
 seedCreditHistory(backend, user.userId);
+backend.deps.ledger.grant({ userId: user.userId, amount: 1000, key: 'screenshots:studio-credits', kind: 'purchase', from: 'sales', description: 'Studio pack' });
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const signedIn of [false, true]) {
@@ -39,7 +43,7 @@ try {
         try {
           const page = await (own ?? harness).open(scene.kind, scene.hash);
           if (scene.viewport) await page.setViewportSize(scene.viewport);
-          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url });
+          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url, fal });
           await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
           await page.close();
         } finally {
@@ -55,4 +59,5 @@ try {
 } finally {
   await signIn.stop();
   await polar.close();
+  await fal.close();
 }

@@ -16,6 +16,7 @@ import { renderErrorPage } from './http/html.ts';
 import { createRateLimiter, rateLimitMiddleware } from './http/rate-limit.ts';
 import { requestLogMiddleware } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { generationRoutes } from './generation/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Koa {
     billingRoutes(deps),
     signInRoutes(deps),
     accountRoutes(deps),
+    generationRoutes(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());

@@ -4,6 +4,7 @@ import { holdSweeper } from './credits/jobs.ts';
 import { rateLimitCleanupJob } from './http/rate-limit.ts';
 import { retentionJob } from './privacy/jobs.ts';
 import { sweepSignInLeftovers } from './auth/handoff.ts';
+import { generationRetention, generationTracker } from './generation/tracker.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -23,6 +24,8 @@ export const backgroundJobs: BackgroundJob[] = [
   retentionJob,
   webhookRetry,
   { name: 'sign-in-sweeper', intervalMs: 10 * 60 * 1000, run: (deps) => sweepSignInLeftovers(deps.db, deps.now()) },
+  generationTracker,
+  generationRetention,
 ];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {

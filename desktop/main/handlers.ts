@@ -9,6 +9,8 @@ import type { SignInService } from './auth/sign-in-service.ts';
 import type { MainDestination } from '../shared/quick-generate.ts';
 import type { createPreferencesController } from './preferences/preferences-controller.ts';
 import type { QuickGenerateService } from './quick-generate.ts';
+import { createGalleryHandlers, type GalleryHandlerDeps } from './gallery/gallery-handlers.ts';
+import { createStudioHandlers, type StudioHandlerDeps } from './generation/studio-handlers.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   /** `start` goes through the quick-generate flow (clipboard, notification) in the app. */
   quickGenerate: Pick<QuickGenerateService, 'options' | 'price' | 'start'>;
   openMainAt: (area: MainDestination) => void;
+  studio: StudioHandlerDeps;
+  gallery: GalleryHandlerDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -62,5 +66,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.openMainAt(area);
       return null;
     },
+    ...createStudioHandlers(deps.studio),
+    ...createGalleryHandlers(deps.gallery),
   };
 }

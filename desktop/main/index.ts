@@ -19,6 +19,9 @@ import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
 import { createCloseToTray } from './close-to-tray.ts';
 import { parseLaunchArgs } from './command-line.ts';
 import { createCreditsService } from './credits/credits-service.ts';
+import { createStudioServices } from './generation/studio-services.ts';
+import { handleMediaScheme, registerMediaScheme } from './media-protocol-electron.ts';
+import { galleryForPrivacy } from './gallery/gallery-privacy.ts';
 import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { createIpcHandlers } from './handlers.ts';
@@ -206,6 +209,24 @@ async function start(): Promise<void> {
     sendToPopup: (event) => sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickGenerateProgress', event),
   });
 
+  const studioServices = createStudioServices({
+    client,
+    backend: auth.authorized,
+    openEventStream: auth.openEventStream,
+    // Read on every use, so a new folder chosen in Preferences applies at once.
+    galleryDir: () => preferences.get().galleryFolder ?? join(app.getPath('pictures'), 'PromptPixels'),
+    emit: (name, payload) => broadcast(name, payload),
+    revealInFolder: (path) => shell.showItemInFolder(path),
+    // PNG is what every platform's clipboard takes; JPEG and WebP gallery files are converted.
+    copyImageToClipboard: (path) => {
+      const image = nativeImage.createFromPath(path);
+      if (image.isEmpty()) throw new Error('image format not readable by nativeImage');
+      return clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(image.toPNG())], { type: 'image/png' }) })]);
+    },
+  });
+  handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
+  const galleryRights = galleryForPrivacy(studioServices.gallery);
+
   const dispatch = createIpcDispatcher(
     createIpcHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -242,7 +263,7 @@ async function start(): Promise<void> {
       privacy: {
         authorized: auth.authorized,
         anonymous: client,
-        localGalleryMetadata: async () => [],
+        localGalleryMetadata: () => galleryRights.metadata(),
         chooseSavePath: async (suggestedName) => {
           const res = await dialog.showSaveDialog(mainWindow, { defaultPath: suggestedName, filters: [{ name: 'Zip archive', extensions: ['zip'] }] });
           return res.canceled ? undefined : res.filePath;
@@ -250,11 +271,13 @@ async function start(): Promise<void> {
         writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
         // The server account is already gone; signing out wipes the keychain and in-memory tokens.
         forgetLocalSession: () => auth.signOut(),
-        deleteLocalGallery: async () => undefined,
+        deleteLocalGallery: async () => void (await galleryRights.deleteAll()),
         now: Date.now,
       },
       credits,
       auth,
+      studio: studioServices.studio,
+      gallery: studioServices.galleryHandlers,
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );
@@ -308,6 +331,7 @@ if (envBackendUrl && !envBackendUrl.ok) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerMediaScheme();
   wireDeepLinks(app, deepLinks, { argv: process.argv, defaultApp: process.defaultApp === true, onLink: () => showMainWindow?.() });
   void app.whenReady().then(start);
 }

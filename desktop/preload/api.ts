@@ -2,6 +2,7 @@ import type { IpcEventPayloads } from '../shared/ipc-types.ts';
 import type { IpcPayload } from '../shared/ipc-schemas.ts';
 import type { PreferencesUpdate } from '../shared/preferences.ts';
 import type { MainDestination, QuickGenerateRequest } from '../shared/quick-generate.ts';
+import type { GenerationInput } from '../shared/studio-types.ts';
 import type { Bridge } from './bridge.ts';
 
 /**
@@ -63,6 +64,26 @@ export function createMainWindowApi(bridge: Bridge) {
     },
     navigation: {
       onNavigate: (listener: (to: IpcEventPayloads['navigate']) => void) => bridge.subscribe('navigate', listener),
+    },
+    // Studio, themes and gallery (issue 5)
+    studio: {
+      getCatalog: (refresh?: boolean) => bridge.invoke('getToolCatalog', refresh ? { refresh } : undefined),
+      quote: (tool: string, input: GenerationInput) => bridge.invoke('quoteGeneration', { tool, input }),
+      generate: (tool: string, input: GenerationInput) => bridge.invoke('startGeneration', { tool, input }),
+      retry: (jobId: string) => bridge.invoke('retryGeneration', { jobId }),
+      cancel: (jobId: string) => bridge.invoke('cancelGeneration', { jobId }),
+      dismiss: (jobId: string) => bridge.invoke('dismissGeneration', { jobId }),
+      listJobs: () => bridge.invoke('listGenerations', undefined),
+      getAccess: () => bridge.invoke('getStudioAccess', undefined),
+      onJobChanged: (listener: (job: IpcEventPayloads['generationChanged']) => void) => bridge.subscribe('generationChanged', listener),
+    },
+    gallery: {
+      list: (query?: string) => bridge.invoke('listGallery', query ? { query } : undefined),
+      remove: (id: string) => bridge.invoke('deleteGalleryItem', { id }),
+      reveal: (id: string) => bridge.invoke('revealGalleryItem', { id }),
+      copy: (id: string) => bridge.invoke('copyGalleryItem', { id }),
+      openInEditor: (id: string) => bridge.invoke('openGalleryItemInEditor', { id }),
+      onChanged: (listener: (change: IpcEventPayloads['galleryChanged']) => void) => bridge.subscribe('galleryChanged', listener),
     },
   };
 }

@@ -43,6 +43,20 @@ export const ipcRequests = {
   getQuickPrice: { channel: 'quick:get-price', windows: ['quick'] },
   startQuickGenerate: { channel: 'quick:start', windows: ['quick'] },
   openMainAt: { channel: 'window:open-main-at', windows: ['quick'] },
+  // Studio, themes and gallery (issue 5)
+  getToolCatalog: { channel: 'studio:get-catalog', windows: ['main'] },
+  quoteGeneration: { channel: 'studio:quote', windows: ['main'] },
+  startGeneration: { channel: 'studio:start', windows: ['main'] },
+  retryGeneration: { channel: 'studio:retry', windows: ['main'] },
+  cancelGeneration: { channel: 'studio:cancel', windows: ['main'] },
+  dismissGeneration: { channel: 'studio:dismiss', windows: ['main'] },
+  listGenerations: { channel: 'studio:list-jobs', windows: ['main'] },
+  listGallery: { channel: 'gallery:list', windows: ['main'] },
+  deleteGalleryItem: { channel: 'gallery:delete', windows: ['main'] },
+  revealGalleryItem: { channel: 'gallery:reveal', windows: ['main'] },
+  copyGalleryItem: { channel: 'gallery:copy', windows: ['main'] },
+  openGalleryItemInEditor: { channel: 'gallery:open-in-editor', windows: ['main'] },
+  getStudioAccess: { channel: 'studio:get-access', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
@@ -56,6 +70,9 @@ export const ipcEvents = {
   quickGenerateProgress: { channel: 'event:quick-generate', windows: ['quick'] },
   quickWindowShown: { channel: 'event:quick-window-shown', windows: ['quick'] },
   navigate: { channel: 'event:navigate', windows: ['main'] },
+  // Studio, themes and gallery (issue 5)
+  generationChanged: { channel: 'event:generation-changed', windows: ['main'] },
+  galleryChanged: { channel: 'event:gallery-changed', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

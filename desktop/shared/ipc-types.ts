@@ -4,6 +4,7 @@ import type { Preferences, PreferencesView } from './preferences.ts';
 import type { MainDestination, QuickGenerateEvent, QuickGenerateOptions } from './quick-generate.ts';
 
 export type { Account, AuthState, Device } from './auth-types.ts';
+import type { CatalogTool, GalleryItem, GenerationJob } from './studio-types.ts';
 
 export interface AppInfo {
   name: string;
@@ -59,6 +60,20 @@ export interface IpcResults {
   getQuickPrice: { credits: number };
   startQuickGenerate: { id: string };
   openMainAt: null;
+  // Studio, themes and gallery (issue 5)
+  getToolCatalog: CatalogTool[];
+  quoteGeneration: { cost: number };
+  startGeneration: GenerationJob;
+  retryGeneration: GenerationJob;
+  cancelGeneration: GenerationJob;
+  dismissGeneration: { dismissed: boolean };
+  listGenerations: GenerationJob[];
+  listGallery: GalleryItem[];
+  deleteGalleryItem: { deleted: true };
+  revealGalleryItem: { revealed: true };
+  copyGalleryItem: { copied: true };
+  openGalleryItemInEditor: { id: string; path: string; url: string };
+  getStudioAccess: { signedIn: boolean };
 }
 
 /** What each event carries. */
@@ -72,6 +87,9 @@ export interface IpcEventPayloads {
   /** Sent each time the pre-created quick window is shown, so it can refocus and refresh. */
   quickWindowShown: { shownAt: number };
   navigate: { area: MainDestination };
+  // Studio, themes and gallery (issue 5)
+  generationChanged: GenerationJob;
+  galleryChanged: { reason: 'added' | 'deleted' };
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.

@@ -6,6 +6,8 @@ import { call } from '../../backend/test/helpers/backend.ts';
 import { appPkce, browserSignIn, TestBrowser } from '../../backend/test/helpers/sign-in-flow.ts';
 import type { HandlerDeps } from '../../desktop/main/handlers.ts';
 import { screenshotQuickService } from './quick-samples.ts';
+import type { FalStandIn } from '../../backend/src/sandbox/fal-stand-in.ts';
+import { studioScenes } from './studio-scenes.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -28,6 +30,8 @@ export interface Scene {
 export interface SceneContext {
   harness: RendererHarness;
   backendUrl: string;
+  /** The fal stand-in, to slow or hold generations. */
+  fal: FalStandIn;
 }
 
 const waitConnected = async (page: Page) => {
@@ -108,6 +112,8 @@ export const scenes: Scene[] = [
   },
   { name: 'preferences-light', kind: 'main', hash: '#/preferences', viewport: { width: 1280, height: 1400 }, prepare: async (page) => void (await page.getByRole('radiogroup', { name: 'Theme' }).waitFor()) },
   { name: 'preferences-dark', kind: 'main', hash: '#/preferences', colorScheme: 'dark', viewport: { width: 1280, height: 1400 }, prepare: async (page) => void (await page.getByRole('radiogroup', { name: 'Theme' }).waitFor()) },
+  // Studio, themes and gallery (issue 5)
+  ...studioScenes,
   ...signInScenes(),
 ];
 

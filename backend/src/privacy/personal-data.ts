@@ -96,6 +96,18 @@ export const personalDataSources: PersonalDataSource[] = [
     },
   },
   {
+    name: 'generations',
+    tables: ['generations', 'idempotency_keys'],
+    // What was made and what it cost; prompts are never stored, images never kept.
+    export: (db, userId) =>
+      rows(db, 'SELECT id, tool, status, cost, charged, error_code, created_at, finished_at FROM generations WHERE user_id = ? ORDER BY created_at', userId),
+    // Running jobs end with the account: their holds are released by the credits source above.
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM generations WHERE user_id = ?').run(userId);
+      db.prepare('DELETE FROM idempotency_keys WHERE user_id = ?').run(userId);
+    },
+  },
+  {
     name: 'purchases',
     tables: ['billing_checkouts', 'billing_orders'],
     export: (db, userId) => ({

@@ -1,3 +1,5 @@
+import { falStandInFactory } from './fal-stand-in.ts';
+
 /**
  * A local stand-in for a cloud service (Google sign-in, Polar, fal). Each one is a real server
  * on loopback that speaks the service's wire format; tests and sandbox mode use the same ones.
@@ -24,4 +26,5 @@ export type StandInFactory = (ctx: StandInContext) => Promise<StandIn>;
 export const standInFactories: StandInFactory[] = [
   (ctx) => import('./polar-stand-in.ts').then((m) => m.startPolarStandIn(ctx)),
   (ctx) => import('./oidc-stand-in.ts').then((m) => m.startOidcStandIn(ctx)),
+  falStandInFactory,
 ];

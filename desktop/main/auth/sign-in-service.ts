@@ -18,6 +18,8 @@ export interface SignInServiceDeps {
   secrets: SecretStore;
   now: () => number;
   deviceName: string;
+  /** For the event stream; the global fetch when absent. */
+  fetch?: typeof fetch;
   log?: (message: string) => void;
 }
 
@@ -138,8 +140,34 @@ export function createSignInService(deps: SignInServiceDeps) {
     },
   };
 
+  /**
+   * Server-Sent Events as the signed-in user (generation progress): the same fresh access
+   * token the authorized requests use; undefined when signed out or refused, so callers poll.
+   */
+  async function openEventStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | undefined> {
+    if (!hasSession) return undefined;
+    if (!access || access.expiresAt - EXPIRY_MARGIN_MS <= deps.now()) {
+      if (!(await refresh())) return undefined;
+    }
+    try {
+      const res = await (deps.fetch ?? fetch)(`${deps.backendUrl()}${path}`, {
+        headers: { authorization: `Bearer ${access!.token}`, accept: 'text/event-stream' },
+        signal,
+        redirect: 'error',
+      });
+      if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+        await res.body?.cancel();
+        return undefined;
+      }
+      return res.body;
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     authorized,
+    openEventStream,
     getState: () => state,
     onChange(listener: (state: AuthState) => void): () => void {
       listeners.add(listener);

@@ -1,5 +1,5 @@
 import { buildSync } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +18,9 @@ import { createSignInService, type SignInService } from '../../main/auth/sign-in
 import { createTrayHarnessDeps, type TrayHarnessDeps } from './tray-harness-deps.ts';
 import type { IpcEventName } from '../../shared/ipc-channels.ts';
 import type { IpcEventPayloads } from '../../shared/ipc-types.ts';
+import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
+import { MEDIA_SCHEME } from '../../main/gallery/media-protocol.ts';
+import { galleryForPrivacy } from '../../main/gallery/gallery-privacy.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -49,6 +52,11 @@ export interface RendererHarness {
   /** Local clean-up main performed (forgetting the session, deleting the gallery). */
   localEffects: string[];
   open(kind: WindowKind, hash?: string): Promise<Page>;
+  /** Studio and gallery services (issue 5), signed in when `accessToken` was given. */
+  studio: StudioServices;
+  galleryDir: string;
+  revealed: string[];
+  copied: string[];
   close(): Promise<void>;
   /** Main's credits service (signed in when `session` was given). */
   credits: CreditsService;
@@ -72,6 +80,8 @@ export async function startRendererHarness(opts: {
   handlerOverrides?: Partial<HandlerDeps>;
   /** Poll intervals for the credits service (tests shorten them). */
   creditsTiming?: { checkoutPollMs?: number; returnPollMs?: number; checkoutWaitMs?: number; returnWaitMs?: number };
+  /** The gallery folder main uses (a fresh temp folder when absent). */
+  galleryDir?: string;
 }): Promise<RendererHarness> {
   const saveDir = mkdtempSync(join(tmpdir(), 'pp-harness-saves-'));
   const savedFiles: string[] = [];
@@ -86,7 +96,7 @@ export async function startRendererHarness(opts: {
   const foreignRequests: string[] = [];
   const openedExternally: string[] = [];
   context.on('request', (req) => {
-    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) {
+    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:') && !req.url().startsWith('blob:') && !req.url().startsWith(`${MEDIA_SCHEME}:`)) {
       foreignRequests.push(req.url());
     }
   });
@@ -132,6 +142,32 @@ export async function startRendererHarness(opts: {
     }
   };
   const tray = createTrayHarnessDeps({ emit });
+  const emitToPages = (name: string, payload: unknown) => {
+    for (const page of pages.keys()) {
+      if (!page.isClosed()) void page.evaluate(([n, p]) => (window as any).__ppEmit(n, p), [name, payload] as const).catch(() => undefined);
+    }
+  };
+  const galleryDir = opts.galleryDir ?? mkdtempSync(join(tmpdir(), 'pp-gallery-'));
+  const revealed: string[] = [];
+  const copied: string[] = [];
+  const studio = createStudioServices({
+    client,
+    backend: auth.authorized,
+    galleryDir: () => galleryDir,
+    emit: emitToPages,
+    revealInFolder: (path) => void revealed.push(path),
+    copyImageToClipboard: (path) => void copied.push(path),
+    pollMs: 200,
+    openEventStream: auth.openEventStream,
+  });
+  // Electron serves pp-media:// with protocol.handle; here the same handler answers through Playwright.
+  await context.route(
+    (url) => url.protocol === `${MEDIA_SCHEME}:`,
+    async (route) => {
+      const res = await studio.mediaHandler(new Request(route.request().url()));
+      await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+    },
+  );
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -141,7 +177,7 @@ export async function startRendererHarness(opts: {
     privacy: {
       authorized: auth.authorized,
       anonymous: client,
-      localGalleryMetadata: async () => [],
+      localGalleryMetadata: () => galleryForPrivacy(studio.gallery).metadata(),
       chooseSavePath: async (name) => join(saveDir, name),
       writeFile: async (path, bytes) => {
         writeFileSync(path, bytes);
@@ -158,16 +194,14 @@ export async function startRendererHarness(opts: {
     credits,
     auth,
     ...tray.handlerDeps,
+    studio: studio.studio,
+    gallery: studio.galleryHandlers,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
   const dispatch = createIpcDispatcher(handlers, { isAppUrl });
 
-  backendStatus.onChange((status) => {
-    for (const page of pages.keys()) {
-      if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('backendStatusChanged', s), status).catch(() => undefined);
-    }
-  });
+  backendStatus.onChange((status) => emitToPages('backendStatusChanged', status));
   backendStatus.start();
   credits.onChange((state) => {
     for (const [page, kind] of pages) {
@@ -191,6 +225,10 @@ export async function startRendererHarness(opts: {
     openedExternally,
     savedFiles,
     localEffects,
+    studio,
+    galleryDir,
+    revealed,
+    copied,
     async open(kind, hash = '') {
       const page = await context.newPage();
       pages.set(page, kind);
@@ -214,6 +252,7 @@ export async function startRendererHarness(opts: {
       await context.close();
       await browser.close();
       await site.close();
+      if (!opts.galleryDir) rmSync(galleryDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,7 +19,7 @@ describe('signing in from the app, in Chromium with the real main handlers, back
 
   it('starts in the browser, waits with cancel and retry, and goes back to the Google button on cancel', async () => {
     const page = await harness.open('main', '#/studio');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in with Google' }).click();
     await page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor();
     const opened = harness.openedExternally.length;

@@ -44,6 +44,20 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getQuickPrice: () => Promise.resolve(fail('not_available', 'unused')),
     startQuickGenerate: () => Promise.resolve(fail('not_available', 'unused')),
     openMainAt: () => null,
+    // Studio, themes and gallery (issue 5): not exercised here
+    getToolCatalog: () => [],
+    quoteGeneration: () => ({ cost: 0 }),
+    startGeneration: () => Promise.resolve(fail('not_signed_in', 'Sign in.')),
+    retryGeneration: () => Promise.resolve(fail('not_found', 'No job.')),
+    cancelGeneration: () => Promise.resolve(fail('not_found', 'No job.')),
+    dismissGeneration: () => ({ dismissed: false }),
+    listGenerations: () => [],
+    listGallery: () => [],
+    deleteGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    revealGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    copyGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
+    openGalleryItemInEditor: () => Promise.resolve(fail('not_found', 'No image.')),
+    getStudioAccess: () => ({ signedIn: false }),
     ...overrides,
   };
 }

@@ -3,6 +3,9 @@ import { AccountPage } from '../account/AccountPage.tsx';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
 import { PreferencesPage } from '../pages/preferences/PreferencesPage.tsx';
+import { GalleryPage } from '../gallery/GalleryPage.tsx';
+import { StudioPage } from '../studio/StudioPage.tsx';
+import { ThemesPage } from '../themes/ThemesPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -26,5 +29,9 @@ export function Router() {
   const page = DESCRIPTIONS[area];
   // Built areas replace their placeholder here, one line each.
   if (area === 'preferences') return <PreferencesPage />;
+  // Studio, themes and gallery (issue 5)
+  if (area === 'studio') return <StudioPage />;
+  if (area === 'themes') return <ThemesPage />;
+  if (area === 'gallery') return <GalleryPage />;
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
