@@ -33,6 +33,9 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
+  // A plain read first: an idle backend then never takes the write lock on its frequent ticks.
+  const due = sql(deps.db, `SELECT 1 FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at <= ?) LIMIT 1`).get(now, now);
+  if (!due) return 0;
   const claimed = sql(deps.db,
       `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
        WHERE id IN (SELECT id FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ?
