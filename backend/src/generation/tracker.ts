@@ -75,7 +75,7 @@ async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Prom
   const now = deps.now();
   const next = status.status === 'IN_QUEUE' ? 'queued' : 'running';
   const queuePosition = status.status === 'IN_QUEUE' && typeof status.queue_position === 'number' ? status.queue_position : null;
-  const messages = status.status === 'IN_PROGRESS' && Array.isArray(status.logs) ? status.logs.map((l) => String(l.message)).slice(-KEEP_LOGS) : [];
+  const messages = status.status === 'IN_PROGRESS' && Array.isArray(status.logs) ? status.logs.slice(-KEEP_LOGS).map((l) => String(l.message).slice(0, 500)) : [];
   const progress = next === 'running' ? (progressFromLogs(messages) ?? null) : null;
   const logs = JSON.stringify(messages);
   const changed = next !== row.status || queuePosition !== row.queue_position || progress !== row.progress || logs !== row.logs;
