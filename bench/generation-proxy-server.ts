@@ -20,7 +20,8 @@ if (role === 'fal') {
   process.stdout.write(`${JSON.stringify({ url: fal.url, env: fal.env })}\n`);
 } else if (role === 'backend') {
   const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-  const config = parseConfig({ NODE_ENV: 'test', PP_PORT: '0', PP_DATABASE: join(dir, 'bench.sqlite'), FAL_KEY: process.env.FAL_KEY, PP_FAL_ORIGIN: process.env.PP_FAL_ORIGIN });
+  // Rate limits stay on (they cannot be disabled) but scaled out of the way of a load run.
+  const config = parseConfig({ NODE_ENV: 'test', PP_PORT: '0', PP_RATE_LIMIT_SCALE: '10000', PP_DATABASE: join(dir, 'bench.sqlite'), FAL_KEY: process.env.FAL_KEY, PP_FAL_ORIGIN: process.env.PP_FAL_ORIGIN });
   // The tracker is off so only the submit path is measured; it is a separate periodic job.
   const backend = await startBackend(config, createLogger('silent'), { jobs: false });
   const tokens = Array.from({ length: 64 }, (_, i) => {
