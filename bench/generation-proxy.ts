@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createFalClient } from '@fal-ai/client';
-import { createSession } from '../backend/src/auth/sessions.ts';
-import { upsertUserFromClaims } from '../backend/src/auth/users.ts';
-import { parseConfig } from '../backend/src/config.ts';
 import { findTool } from '../backend/src/generation/catalog.ts';
 import { originRewritingFetch } from '../backend/src/generation/fal-client.ts';
-import { createLogger } from '../backend/src/http/logging.ts';
-import { startFalStandIn } from '../backend/src/sandbox/fal-stand-in.ts';
-import { startBackend } from '../backend/src/server.ts';
 
 const LEVELS = [1, 16, 64];
 const REQUESTS_PER_LEVEL = 640;
@@ -37,31 +30,30 @@ async function drive(concurrency: number, total: number, one: (i: number) => Pro
   return { sorted: latencies.sort((a, b) => a - b), perSecond: total / seconds };
 }
 
+/** Starts one side in a child process and resolves with the JSON line it prints when ready. */
+function startServer<T>(role: 'fal' | 'backend', env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: T }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/generation-proxy-server.ts', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${role} server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, info: JSON.parse(line) as T }));
+  });
+}
+
 /**
  * Proxy overhead: POST /v1/generations (auth, validation, pricing, idempotency record, credit
  * hold, fal submit through the real client, state update) beside calling the fal stand-in's
- * submit directly with the same client, at 1, 16 and 64 concurrent clients.
+ * submit directly with the same client, at 1, 16 and 64 concurrent clients. The stand-in, the
+ * backend and this load generator each run in their own process.
  */
 export async function generationProxyOverhead(): Promise<string[]> {
-  const fal = await startFalStandIn();
-  fal.setBehaviour({ manual: true, queueMs: 0, runMs: 1 });
-  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-  const config = parseConfig({ NODE_ENV: 'test', PP_PORT: '0', PP_DATABASE: join(dir, 'bench.sqlite'), ...fal.env });
-  // The tracker is off so only the submit path is measured; it is a separate periodic job.
-  const backend = await startBackend(config, createLogger('silent'), { jobs: false });
-  const direct = createFalClient({ credentials: 'bench', fetch: originRewritingFetch(fal.url, 15_000) });
+  const fal = await startServer<{ url: string; env: Record<string, string> }>('fal');
+  const backend = await startServer<{ url: string; tokens: string[] }>('backend', fal.info.env);
+  const direct = createFalClient({ credentials: 'bench', fetch: originRewritingFetch(fal.info.url, 15_000) });
   const plan = findTool(BODY.tool)!.plan(BODY.input);
-
-  const users = Array.from({ length: 64 }, (_, i) => {
-    const now = Date.now();
-    const { user } = upsertUserFromClaims(backend.deps.db, { issuer: 'https://bench.invalid', subject: `bench-${i}`, email: `b${i}@example.com`, emailVerified: true }, now);
-    backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ? WHERE id = ?').run(now, user.id);
-    backend.deps.ledger.grant({ userId: user.id, amount: 1_000_000, key: `bench:${user.id}`, kind: 'promo', from: 'promo', description: 'Bench credits' });
-    return `Bearer ${createSession(backend.deps.db, user.id, 'bench', now).accessToken}`;
-  });
+  const users = backend.info.tokens.map((t) => `Bearer ${t}`);
   let keys = 0;
   const viaBackend = async (i: number) => {
-    const res = await fetch(`${backend.url}/v1/generations`, {
+    const res = await fetch(`${backend.info.url}/v1/generations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: users[i % users.length]!, 'idempotency-key': `bench-${++keys}` },
       body: JSON.stringify(BODY),
@@ -89,10 +81,10 @@ export async function generationProxyOverhead(): Promise<string[]> {
       );
     }
   } finally {
-    await backend.close();
-    await fal.close();
-    rmSync(dir, { recursive: true, force: true });
+    const stopped = (c: ChildProcess) => new Promise((r) => (c.exitCode === null ? (c.once('exit', r), c.kill('SIGTERM')) : r(undefined)));
+    await stopped(backend.child);
+    await stopped(fal.child);
   }
-  lines.push('', `${REQUESTS_PER_LEVEL} submits per level after ${WARMUP} warm-up calls each; client, backend and stand-in share one machine (and its 2 cores).`);
+  lines.push('', `${REQUESTS_PER_LEVEL} submits per level after ${WARMUP} warm-up calls each; load generator, backend and fal stand-in in three processes on one machine.`);
   return lines;
 }

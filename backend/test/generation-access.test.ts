@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, signInTestUser, startTestBackend } from './helpers/backend.ts';
-import { balance, expectLedgerConsistent, fundedUser, generate, newKey, startGenerationRig, waitForFinal, type GenerationRig } from './helpers/generation.ts';
+import { balance, expectLedgerConsistent, fundedUser, generate, newKey, startGenerationRig, waitFor, waitForFinal, type GenerationRig } from './helpers/generation.ts';
 
 describe('generation input and access checks', () => {
   let rig: GenerationRig;
@@ -97,6 +97,21 @@ describe('generation input and access checks', () => {
     expect(later.json).toMatchObject({ status: 'succeeded', cost: 2 });
     expect(later.json.result).toBeUndefined();
     expect(rig.backend.deps.db.prepare('SELECT result FROM generations WHERE id = ?').pluck().get(res.json.id)).toBeNull();
+  });
+
+  it('keeps result URLs for a short grace after first delivery, and undelivered ones until PP_RESULT_TTL_S', async () => {
+    const { dropExpiredResults, DELIVERY_GRACE_MS } = await import('../src/generation/store.ts');
+    const user = await fundedUser(rig.backend, 10);
+    const delivered = await generate(rig.backend, user.auth, { tool: 'text-to-image/flux-schnell', input: { prompt: 'fetched', aspect_ratio: '4:3' } });
+    const pending = await generate(rig.backend, user.auth, { tool: 'text-to-image/flux-schnell', input: { prompt: 'not fetched yet', aspect_ratio: '4:3' } });
+    await waitForFinal(rig.backend, user.auth, delivered.json.id);
+    const statusOf = rig.backend.deps.db.prepare('SELECT status FROM generations WHERE id = ?').pluck();
+    await waitFor(() => statusOf.get(pending.json.id) === 'succeeded', 'the second generation');
+    dropExpiredResults(rig.backend.deps.db, Date.now() + DELIVERY_GRACE_MS + 1);
+    const first = await call(rig.backend.url, 'GET', `/v1/generations/${delivered.json.id}`, { headers: user.auth });
+    expect(first.json.result).toBeUndefined();
+    const second = await call(rig.backend.url, 'GET', `/v1/generations/${pending.json.id}`, { headers: user.auth });
+    expect(second.json.result.images).toHaveLength(1);
   });
 });
 

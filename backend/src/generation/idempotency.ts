@@ -48,13 +48,11 @@ export function replayFor(db: Db, userId: string, scope: string, key: string, ha
 }
 
 export function storeResponse(db: Db, input: { userId: string; scope: string; key: string; hash: string; response: StoredResponse; now: number }): void {
-  sql(db,
-    `INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, response_status, response_body, resource_id, created_at, expires_at)
+  sql(db, `INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, response_status, response_body, resource_id, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, scope, idempotency_key) DO UPDATE SET
        request_hash = excluded.request_hash, response_status = excluded.response_status, response_body = excluded.response_body,
-       resource_id = excluded.resource_id, created_at = excluded.created_at, expires_at = excluded.expires_at`,
-  ).run(input.userId, input.scope, input.key, input.hash, input.response.status, JSON.stringify(input.response.body), input.response.resourceId, input.now, input.now + IDEMPOTENCY_TTL_MS);
+       resource_id = excluded.resource_id, created_at = excluded.created_at, expires_at = excluded.expires_at`).run(input.userId, input.scope, input.key, input.hash, input.response.status, JSON.stringify(input.response.body), input.response.resourceId, input.now, input.now + IDEMPOTENCY_TTL_MS);
 }
 
 export function updateStoredBody(db: Db, userId: string, scope: string, key: string, body: unknown): void {

@@ -70,12 +70,9 @@ export async function createGeneration(
       purpose: `generation:${toolId}`,
       ttlMs: deps.config.holdTtlSeconds * 1000,
     });
-    sql(deps.db,
-        `INSERT INTO generations (id, user_id, tool, endpoint, status, hold_id, cost, unit_cost, units, output_shape, drop_flagged,
+    sql(deps.db, `INSERT INTO generations (id, user_id, tool, endpoint, status, hold_id, cost, unit_cost, units, output_shape, drop_flagged,
            next_poll_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, req.userId, toolId, plan.endpoint, hold.id, cost, plan.unitCost, plan.units, plan.output, plan.dropFlaggedImages ? 1 : 0, now + SUBMIT_DEADLINE_MS, now, now);
+         VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, req.userId, toolId, plan.endpoint, hold.id, cost, plan.unitCost, plan.units, plan.output, plan.dropFlaggedImages ? 1 : 0, now + SUBMIT_DEADLINE_MS, now, now);
     const body = toView(findGeneration(deps.db, id)!, now);
     storeResponse(deps.db, { userId: req.userId, scope: SCOPE, key: req.idempotencyKey, hash, response: { status: 202, body, resourceId: id }, now });
     return { id };
@@ -98,11 +95,8 @@ async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: Tool
       storageSettings: { expiresIn: deps.config.resultTtlSeconds },
     });
     const now = deps.now();
-    const moved = sql(deps.db,
-        `UPDATE generations SET status = 'queued', fal_request_id = ?, queue_position = ?, next_poll_at = ?, updated_at = ?, version = version + 1
-         WHERE id = ? AND status = 'submitting'`,
-      )
-      .run(queued.request_id, typeof queued.queue_position === 'number' ? queued.queue_position : null, now + FIRST_POLL_MS, now, id);
+    const moved = sql(deps.db, `UPDATE generations SET status = 'queued', fal_request_id = ?, queue_position = ?, next_poll_at = ?, updated_at = ?, version = version + 1
+         WHERE id = ? AND status = 'submitting'`).run(queued.request_id, typeof queued.queue_position === 'number' ? queued.queue_position : null, now + FIRST_POLL_MS, now, id);
     if (moved.changes === 1) {
       generationChanges(deps.db).emit('change', id);
       return;

@@ -13,12 +13,9 @@ export function settleSucceeded(deps: AppDeps, row: GenerationRow, images: Deliv
   // Charged per image delivered; can only be at or below the hold.
   const charge = Math.min(row.cost, row.unit_cost * images.length);
   const done = deps.db.transaction(() => {
-    const flipped = sql(deps.db,
-        `UPDATE generations SET status = 'succeeded', charged = ?, result = ?, result_expires_at = ?, progress = 100,
+    const flipped = sql(deps.db, `UPDATE generations SET status = 'succeeded', charged = ?, result = ?, result_expires_at = ?, progress = 100,
            queue_position = NULL, logs = '[]', finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
-         WHERE id = ? AND status IN ('submitting', 'queued', 'running')`,
-      )
-      .run(charge, JSON.stringify(images), now + deps.config.resultTtlSeconds * 1000, now, now, row.id);
+         WHERE id = ? AND status IN ('submitting', 'queued', 'running')`).run(charge, JSON.stringify(images), now + deps.config.resultTtlSeconds * 1000, now, now, row.id);
     if (flipped.changes !== 1) return false;
     const hold = deps.ledger.hold(row.hold_id);
     if (hold?.status === 'pending') {
@@ -47,12 +44,9 @@ export function settleUnsuccessful(
 ): boolean {
   const now = deps.now();
   const done = deps.db.transaction(() => {
-    const flipped = sql(deps.db,
-        `UPDATE generations SET status = ?, charged = 0, error_code = ?, error_message = ?, queue_position = NULL, logs = '[]',
+    const flipped = sql(deps.db, `UPDATE generations SET status = ?, charged = 0, error_code = ?, error_message = ?, queue_position = NULL, logs = '[]',
            finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
-         WHERE id = ? AND status IN ('submitting', 'queued', 'running')`,
-      )
-      .run(outcome.status, outcome.code ?? null, outcome.message ?? null, now, now, row.id);
+         WHERE id = ? AND status IN ('submitting', 'queued', 'running')`).run(outcome.status, outcome.code ?? null, outcome.message ?? null, now, now, row.id);
     if (flipped.changes !== 1) return false;
     deps.ledger.release(row.hold_id, outcome.status === 'canceled' ? 'canceled' : `failed:${outcome.code ?? 'unknown'}`);
     return true;

@@ -124,11 +124,8 @@ export function markDelivered(db: Db, row: GenerationRow, now: number): void {
 
 /** Drops result URLs that were delivered or have expired; the backend keeps no results. */
 export function dropExpiredResults(db: Db, now: number): number {
-  return sql(db,
-      `UPDATE generations SET result = NULL, version = version + 1, updated_at = ?
-       WHERE result IS NOT NULL AND (result_expires_at <= ? OR (delivered_at IS NOT NULL AND delivered_at + ? <= ?))`,
-    )
-    .run(now, now, DELIVERY_GRACE_MS, now).changes;
+  return sql(db, `UPDATE generations SET result = NULL, version = version + 1, updated_at = ?
+       WHERE result IS NOT NULL AND (result_expires_at <= ? OR (delivered_at IS NOT NULL AND delivered_at + ? <= ?))`).run(now, now, DELIVERY_GRACE_MS, now).changes;
 }
 
 const emitters = new WeakMap<Db, EventEmitter>();

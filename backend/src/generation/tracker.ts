@@ -33,14 +33,14 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
-  const claimed = sql(deps.db,
-      `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
+  // A plain read first: an idle backend then never takes the write lock on its frequent ticks.
+  const due = sql(deps.db, `SELECT 1 FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at <= ?) LIMIT 1`).get(now, now);
+  if (!due) return 0;
+  const claimed = sql(deps.db, `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
        WHERE id IN (SELECT id FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ?
                       AND (claim_expires_at IS NULL OR claim_expires_at <= ?) ORDER BY next_poll_at LIMIT ?)
          AND (claim_expires_at IS NULL OR claim_expires_at <= ?)
-       RETURNING *`,
-    )
-    .all(instance, now + CLAIM_MS, now, now, BATCH, now) as GenerationRow[];
+       RETURNING *`).all(instance, now + CLAIM_MS, now, now, BATCH, now) as GenerationRow[];
   await Promise.all(claimed.map((row) => trackOne(deps, fal, row)));
   return claimed.length;
 }
@@ -72,16 +72,13 @@ async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Prom
   const now = deps.now();
   const next = status.status === 'IN_QUEUE' ? 'queued' : 'running';
   const queuePosition = status.status === 'IN_QUEUE' && typeof status.queue_position === 'number' ? status.queue_position : null;
-  const messages = status.status === 'IN_PROGRESS' && Array.isArray(status.logs) ? status.logs.map((l) => String(l.message)).slice(-KEEP_LOGS) : [];
+  const messages = status.status === 'IN_PROGRESS' && Array.isArray(status.logs) ? status.logs.slice(-KEEP_LOGS).map((l) => String(l.message).slice(0, 500)) : [];
   const progress = next === 'running' ? (progressFromLogs(messages) ?? null) : null;
   const logs = JSON.stringify(messages);
   const changed = next !== row.status || queuePosition !== row.queue_position || progress !== row.progress || logs !== row.logs;
-  const updated = sql(deps.db,
-      `UPDATE generations SET status = ?, queue_position = ?, progress = ?, logs = ?, poll_failures = 0, next_poll_at = ?,
+  const updated = sql(deps.db, `UPDATE generations SET status = ?, queue_position = ?, progress = ?, logs = ?, poll_failures = 0, next_poll_at = ?,
          claimed_by = NULL, claim_expires_at = NULL, updated_at = ?, version = version + ?
-       WHERE id = ? AND status IN ('queued', 'running')`,
-    )
-    .run(next, queuePosition, progress, logs, now + pollDelay(row, now), now, changed ? 1 : 0, row.id);
+       WHERE id = ? AND status IN ('queued', 'running')`).run(next, queuePosition, progress, logs, now + pollDelay(row, now), now, changed ? 1 : 0, row.id);
   if (changed && updated.changes === 1) generationChanges(deps.db).emit('change', row.id);
 }
 
@@ -118,11 +115,8 @@ function handleFailure(deps: AppDeps, row: GenerationRow, err: unknown, call: 's
   } else {
     const now = deps.now();
     deps.log.warn({ generation: row.id, call, status: failure.status, failures: row.poll_failures + 1 }, 'fal call failed; will retry');
-    sql(deps.db,
-        `UPDATE generations SET poll_failures = poll_failures + 1, next_poll_at = ?, claimed_by = NULL, claim_expires_at = NULL
-         WHERE id = ? AND status IN ('queued', 'running')`,
-      )
-      .run(now + backoff(row.poll_failures), row.id);
+    sql(deps.db, `UPDATE generations SET poll_failures = poll_failures + 1, next_poll_at = ?, claimed_by = NULL, claim_expires_at = NULL
+         WHERE id = ? AND status IN ('queued', 'running')`).run(now + backoff(row.poll_failures), row.id);
   }
 }
 
