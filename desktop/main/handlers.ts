@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/ipc-types.ts';
 import type { BackendStatusMonitor } from './backend-status.ts';
 import { checkExternalUrl } from './external-links.ts';
 import type { IpcHandlers } from './ipc-dispatcher.ts';
+import { createEditorFileHandlers, type EditorFileDeps } from './editor-files.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -11,10 +12,13 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>;
   allowLoopbackHttpLinks: boolean;
   windows: { showMain: () => void; hideQuick: () => void };
+  /** Save/open dialogs, file access and the clipboard for the Add Text editor. */
+  editorFiles: EditorFileDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  const editorFiles = createEditorFileHandlers(deps.editorFiles);
   return {
     getAppInfo: () => deps.appInfo,
     getBackendStatus: () => deps.backendStatus.check(),
@@ -32,5 +36,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.windows.hideQuick();
       return null;
     },
+    ...editorFiles,
   };
 }

@@ -5,6 +5,7 @@ import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
 import { checkExternalUrl } from './external-links.ts';
+import { electronEditorFileDeps } from './editor-electron.ts';
 import { createIpcHandlers } from './handlers.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
@@ -57,6 +58,7 @@ function start(backendUrl: string): void {
       openInBrowser: (url) => shell.openExternal(url),
       allowLoopbackHttpLinks: isDev,
       windows: { showMain, hideQuick: () => quickWindow.hide() },
+      editorFiles: electronEditorFileDeps(() => (mainWindow.isDestroyed() ? undefined : mainWindow)),
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

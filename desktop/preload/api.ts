@@ -1,5 +1,6 @@
 import type { IpcEventPayloads } from '../shared/ipc-types.ts';
 import type { Bridge } from './bridge.ts';
+import type { IpcPayload } from '../shared/ipc-schemas.ts';
 
 /**
  * What each window kind may do, as plain functions over a Bridge. The renderer's `window.pp`
@@ -17,6 +18,12 @@ export function createMainWindowApi(bridge: Bridge) {
     },
     shell: {
       openExternal: (url: string) => bridge.invoke('openExternal', { url }),
+    },
+    editor: {
+      saveExportedImage: (payload: IpcPayload<'saveExportedImage'>) => bridge.invoke('saveExportedImage', payload),
+      saveProjectFile: (payload: IpcPayload<'saveProjectFile'>) => bridge.invoke('saveProjectFile', payload),
+      openProjectFile: () => bridge.invoke('openProjectFile', undefined),
+      copyImageToClipboard: (png: Uint8Array<ArrayBuffer>) => bridge.invoke('copyImageToClipboard', { png }),
     },
   };
 }

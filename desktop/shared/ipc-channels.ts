@@ -11,6 +11,10 @@ export const ipcRequests = {
   openExternal: { channel: 'shell:open-external', windows: ['main', 'quick'] },
   showMainWindow: { channel: 'window:show-main', windows: ['quick'] },
   hideQuickWindow: { channel: 'window:hide-quick', windows: ['quick'] },
+  saveExportedImage: { channel: 'editor:save-exported-image', windows: ['main'] },
+  saveProjectFile: { channel: 'editor:save-project', windows: ['main'] },
+  openProjectFile: { channel: 'editor:open-project', windows: ['main'] },
+  copyImageToClipboard: { channel: 'editor:copy-image', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;

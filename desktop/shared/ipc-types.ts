@@ -1,4 +1,5 @@
 import type { IpcEventName, IpcRequestName } from './ipc-channels.ts';
+import type { EditorFileResults } from './editor-files.ts';
 
 export interface AppInfo {
   name: string;
@@ -18,6 +19,10 @@ export interface IpcResults {
   openExternal: { opened: true };
   showMainWindow: null;
   hideQuickWindow: null;
+  saveExportedImage: EditorFileResults['saveExportedImage'];
+  saveProjectFile: EditorFileResults['saveProjectFile'];
+  openProjectFile: EditorFileResults['openProjectFile'];
+  copyImageToClipboard: EditorFileResults['copyImageToClipboard'];
 }
 
 /** What each event carries. */

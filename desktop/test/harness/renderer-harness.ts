@@ -8,6 +8,7 @@ import { createBackendStatusMonitor, type BackendStatusMonitor } from '../../mai
 import { createIpcHandlers, type HandlerDeps } from '../../main/handlers.ts';
 import { createIpcDispatcher } from '../../main/ipc-dispatcher.ts';
 import { launchChromium } from './chromium.ts';
+import { createTestEditorFiles, type TestEditorFiles } from './editor-files.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -34,6 +35,8 @@ export interface RendererHarness {
   foreignRequests: string[];
   /** Opened external links, as the system browser would have received them. */
   openedExternally: string[];
+  /** The editor's save/open dialogs and clipboard, answered from a temp folder. */
+  editorFiles: TestEditorFiles;
   open(kind: WindowKind, hash?: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function startRendererHarness(opts: {
     intervalMs: 1_000,
   });
   const pages = new Map<Page, WindowKind>();
+  const editorFiles = await createTestEditorFiles();
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -80,6 +84,7 @@ export async function startRendererHarness(opts: {
     },
     allowLoopbackHttpLinks: true,
     windows: { showMain: () => undefined, hideQuick: () => undefined },
+    editorFiles: editorFiles.deps,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -99,6 +104,7 @@ export async function startRendererHarness(opts: {
     backendStatus,
     foreignRequests,
     openedExternally,
+    editorFiles,
     async open(kind, hash = '') {
       const page = await context.newPage();
       pages.set(page, kind);
@@ -118,6 +124,7 @@ export async function startRendererHarness(opts: {
       await context.close();
       await browser.close();
       await site.close();
+      await editorFiles.cleanup();
     },
   };
 }

@@ -13,6 +13,10 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     openExternal: vi.fn(() => ({ opened: true as const })),
     showMainWindow: () => null,
     hideQuickWindow: () => null,
+    saveExportedImage: () => ({ saved: false as const }),
+    saveProjectFile: () => ({ saved: false as const }),
+    openProjectFile: () => ({ opened: false as const }),
+    copyImageToClipboard: () => ({ copied: true as const }),
     ...overrides,
   };
 }
