@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
@@ -14,8 +15,21 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
   preferences: { title: 'Preferences', description: 'Defaults for generation, the gallery folder, shortcuts and theme.' },
 };
 
+// Areas with their own page, loaded on first visit so start-up stays small.
+const AREA_PAGES: Partial<Record<AreaId, React.LazyExoticComponent<() => React.JSX.Element>>> = {
+  'add-text': lazy(() => import('../editor/EditorPage.tsx')),
+};
+
 export function Router() {
   const area = useNavigation((s) => s.area);
+  const Page = AREA_PAGES[area];
+  if (Page) {
+    return (
+      <Suspense fallback={<div className="page muted">Loading…</div>}>
+        <Page key={area} />
+      </Suspense>
+    );
+  }
   const page = DESCRIPTIONS[area];
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }
