@@ -74,7 +74,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   busy: null,
 
   load: (doc, image, opts = {}) => {
-    get().image?.bitmap.close();
+    releaseLater(get().image);
     set({
       history: startHistory(doc),
       image,
@@ -86,7 +86,7 @@ export const useEditor = create<EditorState>((set, get) => ({
     });
   },
   close: () => {
-    get().image?.bitmap.close();
+    releaseLater(get().image);
     set({ history: null, image: null, selectedId: null, editingId: null, savedDoc: null, projectName: null });
   },
   change: (fn, coalesceKey = null) => {
@@ -159,6 +159,14 @@ export const useEditor = create<EditorState>((set, get) => ({
   notify: (notice) => set({ notice }),
   setBusy: (busy) => set({ busy }),
 }));
+
+/**
+ * Frees a replaced photo's pixels once the canvas has drawn its successor; closing at once
+ * would let a frame already queued draw a detached bitmap (an InvalidStateError).
+ */
+const releaseLater = (image: LoadedImage | null) => {
+  if (image) setTimeout(() => image.bitmap.close(), 2000);
+};
 
 const keepSelection = (doc: EditorDocument, id: string | null) => (id && doc.layers.some((l) => l.id === id) ? id : null);
 
