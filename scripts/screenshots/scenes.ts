@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { WindowKind } from '../../desktop/shared/ipc-channels.ts';
+import { editorScenes } from './editor-scenes.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -22,4 +23,5 @@ export const scenes: Scene[] = [
   { name: 'shell-light', kind: 'main', hash: '#/studio', prepare: waitConnected },
   { name: 'shell-dark', kind: 'main', hash: '#/studio', colorScheme: 'dark', prepare: waitConnected },
   { name: 'quick-generate', kind: 'quick', viewport: { width: 640, height: 220 }, prepare: waitConnected },
+  ...editorScenes,
 ];

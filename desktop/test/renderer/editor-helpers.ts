@@ -56,8 +56,8 @@ export const solidPng = (width: number, height: number, colour = '#808080') =>
 
 export async function openImage(page: Page, buffer: Buffer, name = 'photo.png', mimeType = 'image/png'): Promise<void> {
   await page.getByLabel('Image file').first().setInputFiles({ name, mimeType, buffer });
-  await page.getByRole('toolbar', { name: 'Editor' }).waitFor({ timeout: 8000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png' }); throw e; });
-  await expect.poll(() => page.locator('.tb-title').textContent(), { timeout: 5000 }).toContain(name).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png' }); throw e; });
+  await page.getByRole('toolbar', { name: 'Editor' }).waitFor();
+  await expect.poll(() => page.locator('.tb-title').textContent()).toContain(name);
 }
 
 /** Clicks Export… and answers the bytes the save dialog stand-in wrote. */

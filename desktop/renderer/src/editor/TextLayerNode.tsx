@@ -54,8 +54,12 @@ export const TextLayerNode = memo(function TextLayerNode({ layer, editing, fonts
       ) : (
         <TextPath {...attrs} data={measured.path} y={measured.pathY} />
       )}
-      {/* An invisible hit area the full wrap width, so short text is still easy to grab. */}
-      <Rect width={layer.width} height={Math.max(measured.box.height, layer.fontSize)} y={measured.box.y} fill="transparent" />
+      {/* An invisible hit area (the full wrap width for straight text), so short text is still easy to grab. */}
+      {measured.path === null ? (
+        <Rect width={layer.width} height={Math.max(measured.box.height, layer.fontSize)} y={measured.box.y} fill="transparent" />
+      ) : (
+        <Rect x={measured.box.x} y={measured.box.y} width={measured.box.width} height={measured.box.height} fill="transparent" />
+      )}
     </Group>
   );
 });

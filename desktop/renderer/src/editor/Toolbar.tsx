@@ -52,7 +52,7 @@ export function Toolbar() {
           </label>
         )}
         <select aria-label="Export scale" value={settings.scale} onChange={(ev) => settings.set({ scale: Number(ev.target.value) })}>
-          {SCALES.map((s) => <option key={s} value={s}>{s}×{size ? ` (${Math.round(size.width * s)} × ${Math.round(size.height * s)})` : ''}</option>)}
+          {SCALES.map((s) => <option key={s} value={s} title={size ? `${Math.round(size.width * s)} × ${Math.round(size.height * s)} pixels` : undefined}>{s}×</option>)}
         </select>
         <button type="button" className="primary" onClick={() => void exportToFile(useExportSettings.getState())} title={`Export (${mod}E)`}>Export…</button>
         <button type="button" onClick={() => void copyToClipboard(useExportSettings.getState().scale)} title={`Copy image (Shift+${mod}C)`}>Copy</button>

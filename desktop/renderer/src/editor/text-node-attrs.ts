@@ -36,12 +36,12 @@ export interface Measured {
 /** Measures the text as Konva will draw it (after fonts load), for the background box. */
 export function measureLayer(l: TextLayer): Measured {
   if (l.arc !== 0) {
-    const { d, sagitta } = arcPath(l.width, l.arc);
+    const { d } = arcPath(l.width, l.arc);
     const pathY = l.fontSize * 0.5;
     const node = new Konva.TextPath({ ...textAttrs(l), data: d, y: pathY });
     const r = node.getSelfRect();
     node.destroy();
-    return { box: { x: r.x, y: r.y + pathY, width: r.width, height: Math.max(r.height, sagitta) }, pathY, path: d };
+    return { box: { x: r.x, y: r.y + pathY, width: r.width, height: r.height }, pathY, path: d };
   }
   const node = new Konva.Text({ ...textAttrs(l), width: l.width, lineHeight: l.lineHeight, padding: 0 });
   const lines = (node as unknown as { textArr: { width: number }[] }).textArr;
