@@ -7,6 +7,10 @@ export interface BenchSuite {
   run(): Promise<string[]>;
 }
 
+const EDITOR_BENCH: string = './editor/editor-bench.ts';
+
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: async () => (await import('./bundle-size.ts')).bundleSize() },
+  // Browser-side code: typechecked by tsconfig.browser-tests.json, so not imported by name here.
+  { name: 'editor', run: async () => ((await import(EDITOR_BENCH)) as { editorBench(): Promise<string[]> }).editorBench() },
 ];

@@ -24,3 +24,23 @@ export function electronEditorFileDeps(parent: () => BrowserWindow | undefined):
     writeClipboardImage: (png) => clipboard.write([new ClipboardItem({ 'image/png': new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }) })]),
   };
 }
+
+/**
+ * The renderer's beforeunload handler blocks closing while the Add Text editor has unsaved
+ * changes; Electron then emits will-prevent-unload and, unlike a browser, shows nothing. Ask.
+ */
+export function confirmUnsavedChangesOnClose(win: BrowserWindow): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Close without saving', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'Your Add Text changes are not saved.',
+      detail: 'A recovery copy is kept on this computer, but saving a project keeps your work safe.',
+    });
+    // preventDefault here means "ignore the page's objection and close".
+    if (choice === 0) event.preventDefault();
+  });
+}

@@ -5,7 +5,7 @@ import { createBackendClient } from './backend-client.ts';
 import { createBackendStatusMonitor } from './backend-status.ts';
 import { checkBackendUrl, DEFAULT_BACKEND_URL } from './backend-url.ts';
 import { checkExternalUrl } from './external-links.ts';
-import { electronEditorFileDeps } from './editor-electron.ts';
+import { confirmUnsavedChangesOnClose, electronEditorFileDeps } from './editor-electron.ts';
 import { createIpcHandlers } from './handlers.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
@@ -41,9 +41,13 @@ function start(backendUrl: string): void {
 
   const security = { isAppUrl, openExternal };
   let mainWindow = createMainWindow(urls, security);
+  confirmUnsavedChangesOnClose(mainWindow);
   const quickWindow = createQuickWindow(urls, security);
   const showMain = () => {
-    if (mainWindow.isDestroyed()) mainWindow = createMainWindow(urls, security);
+    if (mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow(urls, security);
+      confirmUnsavedChangesOnClose(mainWindow);
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();

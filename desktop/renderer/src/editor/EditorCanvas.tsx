@@ -17,7 +17,8 @@ export function EditorCanvas({ onScale }: { onScale: (scale: number) => void }) 
   const editingId = useEditor((s) => s.editingId);
   const fontsVersion = useEditor((s) => s.fontsVersion);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ width: 800, height: 600 });
+  // Unknown until measured: drawing a 24-megapixel photo at a guessed size first would waste a frame.
+  const [viewport, setViewport] = useState<{ width: number; height: number } | null>(null);
   const transformerRef = useRef<Konva.Transformer>(null);
   const guideX = useRef<Konva.Line>(null);
   const guideY = useRef<Konva.Line>(null);
@@ -32,8 +33,10 @@ export function EditorCanvas({ onScale }: { onScale: (scale: number) => void }) 
     return () => ro.disconnect();
   }, []);
 
-  const scale = fitScale(doc.image, viewport);
-  useEffect(() => onScale(scale), [scale, onScale]);
+  const scale = viewport ? fitScale(doc.image, viewport) : 0;
+  useEffect(() => {
+    if (scale > 0) onScale(scale);
+  }, [scale, onScale]);
   const stageW = Math.round(doc.image.width * scale);
   const stageH = Math.round(doc.image.height * scale);
 
@@ -110,6 +113,7 @@ export function EditorCanvas({ onScale }: { onScale: (scale: number) => void }) 
 
   return (
     <div className="editor-canvas" ref={wrapRef}>
+      {scale > 0 && (
       <div className="editor-stage" style={{ width: stageW, height: stageH }} data-scale={scale}>
         <Stage width={stageW} height={stageH} scaleX={scale} scaleY={scale} onMouseDown={onStageMouseDown} aria-label="Image canvas">
           <Layer name="photo" listening={false}>
@@ -138,6 +142,7 @@ export function EditorCanvas({ onScale }: { onScale: (scale: number) => void }) 
         </Stage>
         {editingId && <InlineTextEditor id={editingId} scale={scale} />}
       </div>
+      )}
     </div>
   );
 }

@@ -23,7 +23,7 @@ async function withBusy<T>(label: string, work: () => Promise<T>): Promise<T> {
 async function renderExport(opts: ExportOptions) {
   const s = editor();
   if (!s.history || !s.image) return null;
-  const res = await exportImage(s.history.present, s.image.bitmap, opts);
+  const res = await exportImage(s.history.present, s.image.bitmap, opts, s.image.type !== 'image/jpeg');
   if (!res.ok) {
     s.notify({ kind: 'error', text: res.message });
     return null;
