@@ -8,7 +8,7 @@ import { photoLikeJpeg } from './photo.ts';
  * the same image in the same page: opening to first render, full-resolution export, and frame
  * costs while dragging a layer with 20 layers present.
  */
-const RUNS = 3;
+const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const ms = (v: number) => `${v.toFixed(v < 100 ? 1 : 0)} ms`;

@@ -269,6 +269,21 @@ describe('Add Text editor in Chromium: mouse, keyboard and exported pixels', () 
     expect(harness.editorFiles.saved.length).toBe(count);
   });
 
+  it('exports JPEG at half scale, with transparent areas white rather than black', async () => {
+    const page = await editorPage();
+    const transparent = await sharp({ create: { width: 400, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    await openImage(page, transparent, 'clear.png');
+    await page.getByRole('button', { name: 'Delete Text 1' }).click();
+    await page.getByLabel('Export format').selectOption('jpeg');
+    await page.getByLabel('Export scale').selectOption('0.5');
+    const bytes = await exportViaButton(page, harness);
+    expect(harness.editorFiles.saved.at(-1)).toMatch(/\.jpg$/);
+    expect((await sharp(bytes).metadata()).format).toBe('jpeg');
+    const px = await readPixels(bytes);
+    expect([px.width, px.height]).toEqual([200, 100]);
+    expect(near(px.at(100, 50), WHITE, 6)).toBe(true);
+  });
+
   it('copies the finished image to the clipboard as PNG', async () => {
     const page = await editorPage();
     await openImage(page, await solidPng(500, 300));
