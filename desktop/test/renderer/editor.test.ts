@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../../backend/test/helpers/backend.ts';
 import { startRendererHarness, type RendererHarness } from '../harness/renderer-harness.ts';
 import { exportViaButton, near, openImage, readPixels, savedFile, screenPoint, setColour, setField, setSectionToggle, solidPng, WHITE, layerRows } from './editor-helpers.ts';
@@ -27,6 +27,10 @@ describe('Add Text editor in Chromium: mouse, keyboard and exported pixels', () 
   beforeAll(async () => {
     backend = await startTestBackend();
     harness = await startRendererHarness({ backendUrl: backend.url });
+  });
+  // Pages share one IndexedDB: a page left open could autosave its recovery copy over the next test's.
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
   });
   afterAll(async () => {
     await harness?.close();
@@ -325,8 +329,26 @@ describe('Add Text editor in Chromium: mouse, keyboard and exported pixels', () 
     expect(await page.locator('.tb-dirty').count()).toBe(1);
   });
 
+  it('asks before another image replaces unsaved work, and keeps the work when the user says no', async () => {
+    const page = await editorPage();
+    await openImage(page, await solidPng(400, 300), 'first.png');
+    await textBox(page).fill('Unsaved words');
+    await blur(page);
+    const questions: string[] = [];
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByLabel('Image file').first().setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await solidPng(300, 300) });
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain('not saved');
+    expect(await page.locator('.tb-title').textContent()).toContain('first.png');
+    expect(await textBox(page).inputValue()).toBe('Unsaved words');
+    page.once('dialog', (d) => void d.accept());
+    await openImage(page, await solidPng(300, 300), 'second.png');
+  });
+
   it('made no network requests at all while doing everything above', async () => {
-    for (const page of pages) await page.close();
     expect(harness.foreignRequests).toEqual([]);
   });
 });

@@ -114,34 +114,34 @@ export function EditorCanvas({ onScale }: { onScale: (scale: number) => void }) 
   return (
     <div className="editor-canvas" ref={wrapRef}>
       {scale > 0 && (
-      <div className="editor-stage" style={{ width: stageW, height: stageH }} data-scale={scale}>
-        <Stage width={stageW} height={stageH} scaleX={scale} scaleY={scale} onMouseDown={onStageMouseDown} aria-label="Image canvas">
-          <Layer name="photo" listening={false}>
-            <KImage image={image.bitmap} width={doc.image.width} height={doc.image.height} />
-          </Layer>
-          <Layer name="text" ref={registerTextLayer}>
-            {doc.layers.map((l) => (
-              <TextLayerNode key={l.id} layer={l} editing={editingId === l.id} fontsVersion={fontsVersion} handlers={handlers} />
-            ))}
-          </Layer>
-          <Layer name="overlay">
-            <Line ref={guideX} stroke="#ff3da5" strokeWidth={1 / scale} dash={[4 / scale, 4 / scale]} visible={false} listening={false} />
-            <Line ref={guideY} stroke="#ff3da5" strokeWidth={1 / scale} dash={[4 / scale, 4 / scale]} visible={false} listening={false} />
-            <Transformer
-              ref={transformerRef}
-              rotationSnaps={[0, 90, 180, 270]}
-              enabledAnchors={['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right']}
-              keepRatio
-              anchorSize={9}
-              anchorCornerRadius={2}
-              borderStroke="#6d4aff"
-              anchorStroke="#6d4aff"
-              boundBoxFunc={(oldBox, newBox) => (Math.abs(newBox.width) < 8 || Math.abs(newBox.height) < 8 ? oldBox : newBox)}
-            />
-          </Layer>
-        </Stage>
-        {editingId && <InlineTextEditor id={editingId} scale={scale} />}
-      </div>
+        <div className="editor-stage" style={{ width: stageW, height: stageH }} data-scale={scale}>
+          <Stage width={stageW} height={stageH} scaleX={scale} scaleY={scale} onMouseDown={onStageMouseDown} aria-label="Image canvas">
+            <Layer name="photo" listening={false}>
+              <KImage image={image.bitmap} width={doc.image.width} height={doc.image.height} />
+            </Layer>
+            <Layer name="text" ref={registerTextLayer}>
+              {doc.layers.map((l) => (
+                <TextLayerNode key={l.id} layer={l} editing={editingId === l.id} fontsVersion={fontsVersion} handlers={handlers} />
+              ))}
+            </Layer>
+            <Layer name="overlay">
+              <Line ref={guideX} stroke="#ff3da5" strokeWidth={1 / scale} dash={[4 / scale, 4 / scale]} visible={false} listening={false} />
+              <Line ref={guideY} stroke="#ff3da5" strokeWidth={1 / scale} dash={[4 / scale, 4 / scale]} visible={false} listening={false} />
+              <Transformer
+                ref={transformerRef}
+                rotationSnaps={[0, 90, 180, 270]}
+                enabledAnchors={['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right']}
+                keepRatio
+                anchorSize={9}
+                anchorCornerRadius={2}
+                borderStroke="#6d4aff"
+                anchorStroke="#6d4aff"
+                boundBoxFunc={(oldBox, newBox) => (Math.abs(newBox.width) < 8 || Math.abs(newBox.height) < 8 ? oldBox : newBox)}
+              />
+            </Layer>
+          </Stage>
+          {editingId && <InlineTextEditor id={editingId} scale={scale} />}
+        </div>
       )}
     </div>
   );

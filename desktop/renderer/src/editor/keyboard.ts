@@ -3,7 +3,7 @@ import { actionForKey, nudgeStep } from './core/shortcuts.ts';
 import { useExportSettings } from './export-settings.ts';
 import { useEditor } from './store.ts';
 
-/** Handles the editor's shortcuts; typing in a field keeps its own keys (except the save/undo family there is none). */
+/** Handles the editor's shortcuts. While a text field has focus its keys edit text; only save, open and export still apply. */
 export function handleEditorKey(e: KeyboardEvent, viewScale: number): void {
   const target = e.target as HTMLElement | null;
   const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);

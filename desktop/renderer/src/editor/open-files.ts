@@ -2,7 +2,7 @@ import { defaultTextLayer, newLayerId } from './core/document.ts';
 import { sniffImageType, isProjectArchive } from './core/image-type.ts';
 import { decodeProject, isProjectImageType } from './core/project-file.ts';
 import { registerFontBytes } from './fonts.ts';
-import { useEditor } from './store.ts';
+import { selectHasUnsavedChanges, useEditor } from './store.ts';
 
 /** Largest image file the editor opens; larger photos are refused before decoding. */
 export const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
@@ -70,9 +70,13 @@ export async function openFile(file: Blob & { name?: string }): Promise<Opened> 
   return isProjectArchive(bytes) ? openProjectBytes(bytes, name) : openImageBytes(bytes, name);
 }
 
-/** Runs an open and shows its outcome; a failure leaves the current document untouched. */
+/**
+ * Runs an open and shows its outcome; a failure leaves the current document untouched. Replacing
+ * work that is not saved asks first (the recovery copy would follow the new document).
+ */
 export async function openAndReport(work: () => Promise<Opened>): Promise<void> {
   const editor = useEditor.getState();
+  if (selectHasUnsavedChanges(editor) && !window.confirm('Your changes to this image are not saved. Open another and discard them?')) return;
   editor.setBusy('Opening…');
   try {
     const res = await work();

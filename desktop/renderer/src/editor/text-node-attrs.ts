@@ -44,6 +44,7 @@ export function measureLayer(l: TextLayer): Measured {
     return { box: { x: r.x, y: r.y + pathY, width: r.width, height: r.height }, pathY, path: d };
   }
   const node = new Konva.Text({ ...textAttrs(l), width: l.width, lineHeight: l.lineHeight, padding: 0 });
+  // Konva keeps each wrapped line's measured width in textArr (public in practice, untyped).
   const lines = (node as unknown as { textArr: { width: number }[] }).textArr;
   const widest = Math.min(l.width, Math.max(0, ...lines.map((line) => line.width)));
   const height = node.height();
