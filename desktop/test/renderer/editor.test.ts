@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -346,6 +346,54 @@ describe('Add Text editor in Chromium: mouse, keyboard and exported pixels', () 
     expect(await textBox(page).inputValue()).toBe('Unsaved words');
     page.once('dialog', (d) => void d.accept());
     await openImage(page, await solidPng(300, 300), 'second.png');
+  });
+
+  it('opens an image dropped on the editor or pasted from the clipboard', async () => {
+    const page = await editorPage();
+    const dropped = (await solidPng(320, 200)).toString('base64');
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+      document.querySelector('.editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await expect.poll(() => page.locator('.tb-title').textContent()).toContain('dropped.png');
+    const pasted = (await solidPng(210, 110)).toString('base64');
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, pasted);
+    await expect.poll(() => page.locator('.tb-title').textContent()).toContain('210 × 110');
+  });
+
+  it('uses a font loaded from a file, and refuses a file that is not a font', async () => {
+    const page = await editorPage();
+    await openImage(page, await solidPng(600, 300));
+    const font = readFileSync(join(import.meta.dirname, '../../../node_modules/@fontsource/bebas-neue/files/bebas-neue-latin-400-normal.woff2'));
+    await page.getByLabel('Font file').setInputFiles({ name: 'My_Poster-Font.woff2', mimeType: 'font/woff2', buffer: font });
+    await expect.poll(() => page.getByLabel('Font', { exact: true }).inputValue()).toBe('My Poster Font');
+    expect(await page.evaluate(() => document.fonts.check('20px "My Poster Font"'))).toBe(true);
+    await page.getByLabel('Font file').setInputFiles({ name: 'fake.ttf', mimeType: 'font/ttf', buffer: Buffer.from('not a font at all') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not a font');
+    expect(await page.getByLabel('Font', { exact: true }).inputValue()).toBe('My Poster Font');
+  });
+
+  it('hidden layers are left out of the export and locked layers ignore the arrow keys', async () => {
+    const page = await editorPage();
+    await openImage(page, await solidPng(500, 300));
+    await page.getByRole('button', { name: 'Hide Text 1' }).click();
+    const hidden = await readPixels(await exportViaButton(page, harness));
+    expect(hidden.count(0, 0, 500, 300, isWhite)).toBe(0);
+    await page.getByRole('button', { name: 'Show Text 1' }).click();
+    await page.getByRole('button', { name: 'Lock Text 1' }).click();
+    await page.locator('.layer-name').first().click();
+    expect(await page.locator('.layer-row.selected').count()).toBe(1);
+    const before = (await readPixels(await exportViaButton(page, harness))).bounds(isWhite)!;
+    await page.keyboard.press('Shift+ArrowDown');
+    const after = (await readPixels(await exportViaButton(page, harness))).bounds(isWhite)!;
+    expect(after).toEqual(before);
   });
 
   it('made no network requests at all while doing everything above', async () => {
