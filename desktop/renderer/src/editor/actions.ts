@@ -11,7 +11,11 @@ import { useEditor } from './store.ts';
 const editor = () => useEditor.getState();
 
 async function withBusy<T>(label: string, work: () => Promise<T>): Promise<T> {
-  editor().edit(null);
+  if (editor().editingId !== null) {
+    editor().edit(null);
+    // The layer being edited is hidden under its textarea; let React show it before drawing.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   editor().setBusy(label);
   try {
     return await work();
