@@ -12,7 +12,8 @@ export const PROJECT_VERSION = 1;
 export const PROJECT_EXTENSION = 'pptext';
 export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
 
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/bmp'] as const;
+// HEIC is kept as is where Chromium decodes it (e.g. some macOS builds); elsewhere opening says how to convert.
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/heic', 'image/gif', 'image/bmp'] as const;
 const safeFile = z.string().regex(/^[a-z]+\/[A-Za-z0-9._-]{1,100}$/);
 
 const manifestSchema = z
