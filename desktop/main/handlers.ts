@@ -11,6 +11,7 @@ import type { createPreferencesController } from './preferences/preferences-cont
 import type { QuickGenerateService } from './quick-generate.ts';
 import { createGalleryHandlers, type GalleryHandlerDeps } from './gallery/gallery-handlers.ts';
 import { createStudioHandlers, type StudioHandlerDeps } from './generation/studio-handlers.ts';
+import { createEditorFileHandlers, type EditorFileDeps } from './editor-files.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -30,11 +31,14 @@ export interface HandlerDeps {
   openMainAt: (area: MainDestination) => void;
   studio: StudioHandlerDeps;
   gallery: GalleryHandlerDeps;
+  /** Save/open dialogs, file access and the clipboard for the Add Text editor. */
+  editorFiles: EditorFileDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   const openChecked = createCheckedOpener(deps.openInBrowser, { allowLoopbackHttp: deps.allowLoopbackHttpLinks });
+  const editorFiles = createEditorFileHandlers(deps.editorFiles);
   return {
     getAppInfo: () => deps.appInfo,
     getBackendStatus: () => deps.backendStatus.check(),
@@ -68,5 +72,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     ...createStudioHandlers(deps.studio),
     ...createGalleryHandlers(deps.gallery),
+    ...editorFiles,
   };
 }

@@ -24,6 +24,7 @@ import { handleMediaScheme, registerMediaScheme } from './media-protocol-electro
 import { galleryForPrivacy } from './gallery/gallery-privacy.ts';
 import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { setLinuxAutostart } from './login-item.ts';
+import { confirmUnsavedChangesOnClose, electronEditorFileDeps } from './editor-electron.ts';
 import { createIpcHandlers } from './handlers.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
@@ -126,8 +127,13 @@ async function start(): Promise<void> {
   });
   const keepInTray = (win: BrowserWindow) => win.on('close', (event) => closeToTray.onMainWindowClose(event, () => win.hide()));
   keepInTray(mainWindow);
+  // Closing only hides (tray); a real quit with unsaved Add Text work asks first.
+  confirmUnsavedChangesOnClose(mainWindow);
   const showMain = () => {
-    if (mainWindow.isDestroyed()) keepInTray((mainWindow = createMainWindow(urls, security)));
+    if (mainWindow.isDestroyed()) {
+      keepInTray((mainWindow = createMainWindow(urls, security)));
+      confirmUnsavedChangesOnClose(mainWindow);
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
@@ -278,6 +284,7 @@ async function start(): Promise<void> {
       auth,
       studio: studioServices.studio,
       gallery: studioServices.galleryHandlers,
+      editorFiles: electronEditorFileDeps(() => (mainWindow.isDestroyed() ? undefined : mainWindow)),
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

@@ -85,6 +85,12 @@ export function createMainWindowApi(bridge: Bridge) {
       openInEditor: (id: string) => bridge.invoke('openGalleryItemInEditor', { id }),
       onChanged: (listener: (change: IpcEventPayloads['galleryChanged']) => void) => bridge.subscribe('galleryChanged', listener),
     },
+    editor: {
+      saveExportedImage: (payload: IpcPayload<'saveExportedImage'>) => bridge.invoke('saveExportedImage', payload),
+      saveProjectFile: (payload: IpcPayload<'saveProjectFile'>) => bridge.invoke('saveProjectFile', payload),
+      openProjectFile: () => bridge.invoke('openProjectFile', undefined),
+      copyImageToClipboard: (png: Uint8Array<ArrayBuffer>) => bridge.invoke('copyImageToClipboard', { png }),
+    },
   };
 }
 

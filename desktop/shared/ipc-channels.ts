@@ -57,6 +57,10 @@ export const ipcRequests = {
   copyGalleryItem: { channel: 'gallery:copy', windows: ['main'] },
   openGalleryItemInEditor: { channel: 'gallery:open-in-editor', windows: ['main'] },
   getStudioAccess: { channel: 'studio:get-access', windows: ['main'] },
+  saveExportedImage: { channel: 'editor:save-exported-image', windows: ['main'] },
+  saveProjectFile: { channel: 'editor:save-project', windows: ['main'] },
+  openProjectFile: { channel: 'editor:open-project', windows: ['main'] },
+  copyImageToClipboard: { channel: 'editor:copy-image', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;

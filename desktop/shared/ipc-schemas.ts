@@ -9,6 +9,7 @@ const generationInput = z
   .record(z.string().max(100), z.unknown())
   .refine((v) => JSON.stringify(v).length <= 32_000, 'the settings are too large');
 const galleryId = z.string().min(1).max(260);
+import { editorPayloadSchemas } from './editor-files.ts';
 
 /** Payload schema per request; main parses every payload with these before a handler runs. */
 export const ipcPayloadSchemas = {
@@ -69,6 +70,7 @@ export const ipcPayloadSchemas = {
   copyGalleryItem: z.object({ id: galleryId }).strict(),
   openGalleryItemInEditor: z.object({ id: galleryId }).strict(),
   getStudioAccess: z.undefined(),
+  ...editorPayloadSchemas,
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

@@ -5,6 +5,7 @@ import type { MainDestination, QuickGenerateEvent, QuickGenerateOptions } from '
 
 export type { Account, AuthState, Device } from './auth-types.ts';
 import type { CatalogTool, GalleryItem, GenerationJob } from './studio-types.ts';
+import type { EditorFileResults } from './editor-files.ts';
 
 export interface AppInfo {
   name: string;
@@ -74,6 +75,10 @@ export interface IpcResults {
   copyGalleryItem: { copied: true };
   openGalleryItemInEditor: { id: string; path: string; url: string };
   getStudioAccess: { signedIn: boolean };
+  saveExportedImage: EditorFileResults['saveExportedImage'];
+  saveProjectFile: EditorFileResults['saveProjectFile'];
+  openProjectFile: EditorFileResults['openProjectFile'];
+  copyImageToClipboard: EditorFileResults['copyImageToClipboard'];
 }
 
 /** What each event carries. */

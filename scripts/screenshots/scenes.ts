@@ -8,6 +8,7 @@ import type { HandlerDeps } from '../../desktop/main/handlers.ts';
 import { screenshotQuickService } from './quick-samples.ts';
 import type { FalStandIn } from '../../backend/src/sandbox/fal-stand-in.ts';
 import { studioScenes } from './studio-scenes.ts';
+import { editorScenes } from './editor-scenes.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -114,6 +115,7 @@ export const scenes: Scene[] = [
   { name: 'preferences-dark', kind: 'main', hash: '#/preferences', colorScheme: 'dark', viewport: { width: 1280, height: 1400 }, prepare: async (page) => void (await page.getByRole('radiogroup', { name: 'Theme' }).waitFor()) },
   // Studio, themes and gallery (issue 5)
   ...studioScenes,
+  ...editorScenes,
   ...signInScenes(),
 ];
 

@@ -21,6 +21,7 @@ import type { IpcEventPayloads } from '../../shared/ipc-types.ts';
 import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
 import { MEDIA_SCHEME } from '../../main/gallery/media-protocol.ts';
 import { galleryForPrivacy } from '../../main/gallery/gallery-privacy.ts';
+import { createTestEditorFiles, type TestEditorFiles } from './editor-files.ts';
 import { serveDirectory } from './static-server.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -51,6 +52,8 @@ export interface RendererHarness {
   savedFiles: string[];
   /** Local clean-up main performed (forgetting the session, deleting the gallery). */
   localEffects: string[];
+  /** The editor's save/open dialogs and clipboard, answered from a temp folder. */
+  editorFiles: TestEditorFiles;
   open(kind: WindowKind, hash?: string): Promise<Page>;
   /** Studio and gallery services (issue 5), signed in when `accessToken` was given. */
   studio: StudioServices;
@@ -168,6 +171,7 @@ export async function startRendererHarness(opts: {
       await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
     },
   );
+  const editorFiles = await createTestEditorFiles();
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -196,6 +200,7 @@ export async function startRendererHarness(opts: {
     ...tray.handlerDeps,
     studio: studio.studio,
     gallery: studio.galleryHandlers,
+    editorFiles: editorFiles.deps,
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -229,6 +234,7 @@ export async function startRendererHarness(opts: {
     galleryDir,
     revealed,
     copied,
+    editorFiles,
     async open(kind, hash = '') {
       const page = await context.newPage();
       pages.set(page, kind);
@@ -253,6 +259,7 @@ export async function startRendererHarness(opts: {
       await browser.close();
       await site.close();
       if (!opts.galleryDir) rmSync(galleryDir, { recursive: true, force: true });
+      await editorFiles.cleanup();
     },
   };
 }

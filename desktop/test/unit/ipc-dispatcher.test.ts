@@ -58,6 +58,10 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     copyGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
     openGalleryItemInEditor: () => Promise.resolve(fail('not_found', 'No image.')),
     getStudioAccess: () => ({ signedIn: false }),
+    saveExportedImage: () => ({ saved: false as const }),
+    saveProjectFile: () => ({ saved: false as const }),
+    openProjectFile: () => ({ opened: false as const }),
+    copyImageToClipboard: () => ({ copied: true as const }),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { CreditsPage } from '../pages/credits/CreditsPage.tsx';
 import { AccountPage } from '../account/AccountPage.tsx';
+import { lazy, Suspense } from 'react';
 import { PlannedPage } from '../pages/PlannedPage.tsx';
 import { PrivacyPage } from '../pages/privacy/PrivacyPage.tsx';
 import { PreferencesPage } from '../pages/preferences/PreferencesPage.tsx';
@@ -21,11 +22,24 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
   preferences: { title: 'Preferences', description: 'Defaults for generation, the gallery folder, shortcuts and theme.' },
 };
 
+// Areas with their own page, loaded on first visit so start-up stays small.
+const AREA_PAGES: Partial<Record<AreaId, React.LazyExoticComponent<() => React.JSX.Element>>> = {
+  'add-text': lazy(() => import('../editor/EditorPage.tsx')),
+};
+
 export function Router() {
   const area = useNavigation((s) => s.area);
   if (area === 'privacy') return <PrivacyPage />;
   if (area === 'credits') return <CreditsPage />;
   if (area === 'account') return <AccountPage />;
+  const Page = AREA_PAGES[area];
+  if (Page) {
+    return (
+      <Suspense fallback={<div className="page muted">Loading…</div>}>
+        <Page key={area} />
+      </Suspense>
+    );
+  }
   const page = DESCRIPTIONS[area];
   // Built areas replace their placeholder here, one line each.
   if (area === 'preferences') return <PreferencesPage />;
