@@ -1,14 +1,9 @@
+import { requireTermsAccepted } from '../auth/terms.ts';
 import type { Db } from '../db/database.ts';
-import { forbidden } from '../http/errors.ts';
 
-/**
- * Paid actions need accepted terms. A shared `requireTermsAccepted` middleware is being built
- * elsewhere; until it lands, billing checks the users row itself with this small function.
- */
+/** Buying credits needs accepted terms (the shared check); answers the email for Polar's checkout. */
 export function assertTermsAccepted(db: Db, userId: string): { email: string | null } {
-  const row = db.prepare('SELECT terms_accepted_at, email FROM users WHERE id = ?').get(userId) as
-    | { terms_accepted_at: number | null; email: string | null }
-    | undefined;
-  if (!row?.terms_accepted_at) throw forbidden('Accept the terms of service before buying credits.', 'terms_not_accepted');
-  return { email: row.email };
+  requireTermsAccepted(db, userId);
+  const row = db.prepare('SELECT COALESCE(contact_email, email) AS email FROM users WHERE id = ?').get(userId) as { email: string | null } | undefined;
+  return { email: row?.email ?? null };
 }

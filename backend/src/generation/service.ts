@@ -10,7 +10,9 @@ import { replayFor, requestHash, storeResponse, updateStoredBody } from './idemp
 import { recordPromptForOptimisation } from './prompt-log.ts';
 import { settleUnsuccessful } from './settle.ts';
 import { findGeneration, generationChanges, isFinished, toView, type GenerationRow } from './store.ts';
-import { requireTermsAccepted } from './terms.ts';
+import { requireTermsAccepted } from '../auth/terms.ts';
+import { reserveWithinLimits } from '../fraud/spend-limits.ts';
+import { assertToolEnabled } from '../fraud/tool-switches.ts';
 import type { ToolPlan } from './tool.ts';
 import { sql } from './statements.ts';
 
@@ -54,6 +56,7 @@ export async function createGeneration(
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   const envelope = parseWith(requestBody, req.body);
   const { toolId, plan } = planRequest(envelope);
+  assertToolEnabled(deps.db, deps.config.disabledTools, toolId);
   requireTermsAccepted(deps.db, req.userId);
   const hash = requestHash(req.body);
   const now = deps.now();
@@ -63,13 +66,14 @@ export async function createGeneration(
     if (replay) return { replay };
     const id = newId('gen');
     const cost = plan.unitCost * plan.units;
-    const hold = deps.ledger.reserve({
-      userId: req.userId,
-      amount: cost,
-      key: `generation:${id}`,
-      purpose: `generation:${toolId}`,
-      ttlMs: deps.config.holdTtlSeconds * 1000,
-    });
+    // Spend limits are checked in the same transaction as the hold (fraud controls).
+    const hold = reserveWithinLimits(
+      deps.db,
+      deps.ledger,
+      deps.config.spendLimits,
+      { userId: req.userId, amount: cost, key: `generation:${id}`, purpose: `generation:${toolId}`, ttlMs: deps.config.holdTtlSeconds * 1000 },
+      now,
+    );
     sql(deps.db, `INSERT INTO generations (id, user_id, tool, endpoint, status, hold_id, cost, unit_cost, units, output_shape, drop_flagged,
            next_poll_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, req.userId, toolId, plan.endpoint, hold.id, cost, plan.unitCost, plan.units, plan.output, plan.dropFlaggedImages ? 1 : 0, now + SUBMIT_DEADLINE_MS, now, now);

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app.ts';
 import { generationChanges, type DeliveredImage, type GenerationRow } from './store.ts';
+import { countUsageIfAllowed } from '../privacy/prompt-log.ts';
 import { sql } from './statements.ts';
 
 /**
@@ -25,6 +26,8 @@ export function settleSucceeded(deps: AppDeps, row: GenerationRow, images: Deliv
         description: `Image generation (${images.length} image${images.length === 1 ? '' : 's'})`,
         metadata: { generation_id: row.id, tool: row.tool, images: images.length },
       });
+      // Aggregate usage analytics (uses per tool per day), only with the user's consent.
+      countUsageIfAllowed(deps.db, row.user_id, row.tool, now);
     } else {
       // The hold expired before fal finished (e.g. the backend was down past PP_HOLD_TTL_S):
       // the user gets the images and is not charged; the provider cost is ours.

@@ -33,6 +33,10 @@ export async function startTestBackend(
     PP_LOG_LEVEL: 'info',
     // Most suites make many requests from one IP; the rate-limit suite sets its own scale.
     PP_RATE_LIMIT_SCALE: '1000',
+    // Test users are funded by promo grants, not purchases; the fraud suites set real limits.
+    PP_NEW_ACCOUNT_DAILY_LIMIT: '1000000',
+    PP_SPEND_LIMIT_HOUR: '1000000',
+    PP_SPEND_LIMIT_DAY: '1000000',
     ...env,
   });
   const logs: string[] = [];
