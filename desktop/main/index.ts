@@ -22,6 +22,8 @@ import { createCreditsService } from './credits/credits-service.ts';
 import { createStudioServices } from './generation/studio-services.ts';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol-electron.ts';
 import { galleryForPrivacy } from './gallery/gallery-privacy.ts';
+import { recentResults } from './gallery/gallery-recent.ts';
+import { RECENT_IN_MENU } from './tray/tray-menu.ts';
 import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { confirmUnsavedChangesOnClose, electronEditorFileDeps } from './editor-electron.ts';
@@ -32,7 +34,7 @@ import { createNotifier } from './notifications.ts';
 import { createPreferenceEffects } from './preferences/apply-preferences.ts';
 import { openElectronPreferences } from './preferences/electron-preferences.ts';
 import { createPreferencesController } from './preferences/preferences-controller.ts';
-import { quickGenerateNotAvailable } from './quick-generate.ts';
+import { createStudioQuickGenerate } from './generation/quick-generate-studio.ts';
 import { createQuickGenerateFlow } from './quick-generate-flow.ts';
 import { createShortcutService, shortcutFallbackAdvice } from './shortcut-service.ts';
 import { createElectronTray } from './tray/electron-tray.ts';
@@ -201,7 +203,32 @@ async function start(): Promise<void> {
     if (changed.includes('backendUrl') && auth.authorized.isSignedIn()) void auth.signOut();
   });
 
-  const quickGenerate = quickGenerateNotAvailable;
+  const studioServices = createStudioServices({
+    client,
+    backend: auth.authorized,
+    openEventStream: auth.openEventStream,
+    // Read on every use, so a new folder chosen in Preferences applies at once.
+    galleryDir: () => preferences.get().galleryFolder ?? join(app.getPath('pictures'), 'PromptPixels'),
+    emit: (name, payload) => {
+      broadcast(name, payload);
+      // The quick popup follows its own jobs through the same stream of changes.
+      if (name === 'generationChanged') quickGenerate.observe(payload as IpcEventPayloads['generationChanged']);
+      if (name === 'galleryChanged') void refreshRecentInTray();
+    },
+    revealInFolder: (path) => shell.showItemInFolder(path),
+    // PNG is what every platform's clipboard takes; JPEG and WebP gallery files are converted.
+    copyImageToClipboard: (path) => {
+      const image = nativeImage.createFromPath(path);
+      if (image.isEmpty()) throw new Error('image format not readable by nativeImage');
+      return clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(image.toPNG())], { type: 'image/png' }) })]);
+    },
+  });
+  handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
+  const galleryRights = galleryForPrivacy(studioServices.gallery);
+  const refreshRecentInTray = async () => tray.update({ recent: await recentResults(studioServices.gallery, RECENT_IN_MENU + 1) });
+  void refreshRecentInTray();
+
+  const quickGenerate = createStudioQuickGenerate({ studio: studioServices, backend: auth.authorized, preferences: () => preferences.get() });
   const quickFlow = createQuickGenerateFlow({
     service: quickGenerate,
     notifier,
@@ -215,23 +242,6 @@ async function start(): Promise<void> {
     sendToPopup: (event) => sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickGenerateProgress', event),
   });
 
-  const studioServices = createStudioServices({
-    client,
-    backend: auth.authorized,
-    openEventStream: auth.openEventStream,
-    // Read on every use, so a new folder chosen in Preferences applies at once.
-    galleryDir: () => preferences.get().galleryFolder ?? join(app.getPath('pictures'), 'PromptPixels'),
-    emit: (name, payload) => broadcast(name, payload),
-    revealInFolder: (path) => shell.showItemInFolder(path),
-    // PNG is what every platform's clipboard takes; JPEG and WebP gallery files are converted.
-    copyImageToClipboard: (path) => {
-      const image = nativeImage.createFromPath(path);
-      if (image.isEmpty()) throw new Error('image format not readable by nativeImage');
-      return clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(image.toPNG())], { type: 'image/png' }) })]);
-    },
-  });
-  handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
-  const galleryRights = galleryForPrivacy(studioServices.gallery);
 
   const dispatch = createIpcDispatcher(
     createIpcHandlers({

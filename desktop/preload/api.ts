@@ -83,6 +83,7 @@ export function createMainWindowApi(bridge: Bridge) {
       reveal: (id: string) => bridge.invoke('revealGalleryItem', { id }),
       copy: (id: string) => bridge.invoke('copyGalleryItem', { id }),
       openInEditor: (id: string) => bridge.invoke('openGalleryItemInEditor', { id }),
+      saveImage: (image: IpcPayload<'saveImageToGallery'>) => bridge.invoke('saveImageToGallery', image),
       onChanged: (listener: (change: IpcEventPayloads['galleryChanged']) => void) => bridge.subscribe('galleryChanged', listener),
     },
     editor: {

@@ -56,6 +56,7 @@ export const ipcRequests = {
   revealGalleryItem: { channel: 'gallery:reveal', windows: ['main'] },
   copyGalleryItem: { channel: 'gallery:copy', windows: ['main'] },
   openGalleryItemInEditor: { channel: 'gallery:open-in-editor', windows: ['main'] },
+  saveImageToGallery: { channel: 'gallery:save-image', windows: ['main'] },
   getStudioAccess: { channel: 'studio:get-access', windows: ['main'] },
   saveExportedImage: { channel: 'editor:save-exported-image', windows: ['main'] },
   saveProjectFile: { channel: 'editor:save-project', windows: ['main'] },

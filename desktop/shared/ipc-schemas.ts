@@ -69,6 +69,14 @@ export const ipcPayloadSchemas = {
   revealGalleryItem: z.object({ id: galleryId }).strict(),
   copyGalleryItem: z.object({ id: galleryId }).strict(),
   openGalleryItemInEditor: z.object({ id: galleryId }).strict(),
+  // An Add Text export (up to 3× a 40 MP photo as PNG fits well under 200 MB; refuse beyond).
+  saveImageToGallery: z
+    .object({
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 200 * 1024 * 1024, 'must be an image of at most 200 MB'),
+      format: z.enum(['png', 'jpeg', 'webp']),
+      sourceName: z.string().max(255),
+    })
+    .strict(),
   getStudioAccess: z.undefined(),
   ...editorPayloadSchemas,
 } as const satisfies Record<IpcRequestName, z.ZodType>;

@@ -73,7 +73,9 @@ export interface IpcResults {
   deleteGalleryItem: { deleted: true };
   revealGalleryItem: { revealed: true };
   copyGalleryItem: { copied: true };
-  openGalleryItemInEditor: { id: string; path: string; url: string };
+  /** The image's bytes for the Add Text editor (the renderer cannot read gallery files itself). */
+  openGalleryItemInEditor: { id: string; name: string; bytes: Uint8Array<ArrayBuffer> };
+  saveImageToGallery: { id: string };
   getStudioAccess: { signedIn: boolean };
   saveExportedImage: EditorFileResults['saveExportedImage'];
   saveProjectFile: EditorFileResults['saveProjectFile'];

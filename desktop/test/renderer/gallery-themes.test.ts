@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRendererHarness, type RendererHarness } from '../harness/renderer-harness.ts';
@@ -76,12 +76,22 @@ describe('the gallery and themes in Chromium, against the real main handlers and
     await page.close();
   });
 
-  it('"add text" opens the image in the Add Text area', async () => {
+  it('"add text" opens the image in the Add Text editor, and "Save to gallery" adds the result', async () => {
     const page = await harness.open('main', '#/gallery');
+    const before = readdirSync(harness.galleryDir).filter((f) => f.endsWith('.json')).length;
     await tiles(page).first().getByRole('button').click();
     await page.getByRole('dialog', { name: 'Image' }).getByRole('button', { name: 'Add text' }).click();
     await expect.poll(() => page.url()).toContain('#/add-text');
+    // The editor has the gallery image itself (its pixel size in the title), not an empty drop zone.
+    await page.getByRole('toolbar', { name: 'Editor' }).waitFor();
+    await expect.poll(() => page.locator('.tb-title').textContent()).toMatch(/\d+ × \d+/);
+    await page.getByRole('button', { name: 'Save to gallery' }).click();
+    await expect.poll(() => readdirSync(harness.galleryDir).filter((f) => f.endsWith('.json')).length, { timeout: 20_000 }).toBe(before + 1);
+    const sidecars = readdirSync(harness.galleryDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(harness.galleryDir, f), 'utf8')));
+    expect(sidecars.some((m) => m.tool === 'add-text' && m.toolName === 'Add Text to Image')).toBe(true);
     await page.close();
+    // Leave the gallery as the other tests expect it.
+    for (const item of await harness.studio.gallery.list()) if (item.meta?.tool === 'add-text') await harness.studio.gallery.remove(item.id);
   });
 
   it('deletes an image and its sidecar only after confirming', async () => {

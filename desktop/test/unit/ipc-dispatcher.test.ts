@@ -57,6 +57,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     revealGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
     copyGalleryItem: () => Promise.resolve(fail('not_found', 'No image.')),
     openGalleryItemInEditor: () => Promise.resolve(fail('not_found', 'No image.')),
+    saveImageToGallery: () => Promise.resolve(fail('invalid_image', 'No image.')),
     getStudioAccess: () => ({ signedIn: false }),
     saveExportedImage: () => ({ saved: false as const }),
     saveProjectFile: () => ({ saved: false as const }),

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { GalleryItem } from '../../../shared/studio-types.ts';
 import type { IpcError } from '../../../shared/result.ts';
 import { mainApi } from '../common/pp.ts';
-import { useEditorHandoff } from './editor-handoff.ts';
+import { openImageInEditor, registerSaveToGallery } from '../editor/entry.ts';
 
 /** The local gallery as the grid shows it; main owns the folder and pushes changes. */
 interface GalleryState {
@@ -59,12 +59,25 @@ export const useGallery = create<GalleryState>((set, get) => {
     async openInEditor(id) {
       const res = await mainApi().gallery.openInEditor(id);
       if (!res.ok) return report(res, '');
-      useEditorHandoff.getState().openInEditor(res.value.path, res.value.url);
+      openImageInEditor(res.value.bytes, res.value.name);
     },
   };
 });
 
 /** Reloads on main's gallery events (new results saved, files deleted). */
 export function followGallery(): () => void {
+  // The Add Text editor's "Save to gallery" writes through main, like generated images.
+  const unregister = registerSaveToGallery(async (image) => {
+    const res = await mainApi().gallery.saveImage({ bytes: image.bytes, format: image.format, sourceName: image.sourceName });
+    return res.ok ? { ok: true } : { ok: false, message: res.error.message };
+  });
+  const unsubscribe = followGalleryChanges();
+  return () => {
+    unregister();
+    unsubscribe();
+  };
+}
+
+function followGalleryChanges(): () => void {
   return mainApi().gallery.onChanged(() => void useGallery.getState().load());
 }
