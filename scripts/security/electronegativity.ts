@@ -31,7 +31,7 @@ function scan(dir: string): Finding[] {
   const out = join(mkdtempSync(join(tmpdir(), 'pp-eneg-')), 'report.sarif');
   const res = spawnSync(
     process.execPath,
-    ['--require', join(import.meta.dirname, 'electronegativity-ts4.cjs'), cli, '-i', join(root, dir), '-r', '-v', 'false', '-o', out, '-e', electronVersion, '-x', offlineExcluded],
+    ['--require', join(import.meta.dirname, 'electronegativity-shims.cjs'), cli, '-i', join(root, dir), '-r', '-v', 'false', '-o', out, '-e', electronVersion, '-x', offlineExcluded],
     { encoding: 'utf8', cwd: root },
   );
   let sarif: Sarif;

@@ -1,4 +1,5 @@
 import type { Account, AuthState, Device } from '../../shared/auth-types.ts';
+import { openStreamWithToken } from '../generation/sse.ts';
 import { notSignedIn, type AuthorizedBackend } from '../authorized-backend.ts';
 import type { BackendClient, BackendResponse } from '../backend-client.ts';
 import { parseDeepLink } from './deep-link.ts';
@@ -149,20 +150,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (!access || access.expiresAt - EXPIRY_MARGIN_MS <= deps.now()) {
       if (!(await refresh())) return undefined;
     }
-    try {
-      const res = await (deps.fetch ?? fetch)(`${deps.backendUrl()}${path}`, {
-        headers: { authorization: `Bearer ${access!.token}`, accept: 'text/event-stream' },
-        signal,
-        redirect: 'error',
-      });
-      if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-        await res.body?.cancel();
-        return undefined;
-      }
-      return res.body;
-    } catch {
-      return undefined;
-    }
+    return openStreamWithToken(`${deps.backendUrl()}${path}`, access!.token, signal, deps.fetch);
   }
 
   return {

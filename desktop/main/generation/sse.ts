@@ -54,17 +54,19 @@ export type OpenEventStream = (path: string, signal: AbortSignal) => Promise<Rea
  * backend can offer the same with its refreshing token).
  */
 export function staticTokenEventStream(baseUrl: () => string, accessToken: string | undefined, doFetch: typeof fetch = fetch): OpenEventStream {
-  return async (path, signal) => {
-    if (accessToken === undefined) return undefined;
-    try {
-      const res = await doFetch(`${baseUrl()}${path}`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'text/event-stream' }, signal, redirect: 'error' });
-      if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-        await res.body?.cancel();
-        return undefined;
-      }
-      return res.body;
-    } catch {
+  return async (path, signal) => (accessToken === undefined ? undefined : openStreamWithToken(`${baseUrl()}${path}`, accessToken, signal, doFetch));
+}
+
+/** Opens `url` as Server-Sent Events with a bearer token; undefined when refused or unreachable. */
+export async function openStreamWithToken(url: string, accessToken: string, signal: AbortSignal, doFetch: typeof fetch = fetch): Promise<ReadableStream<Uint8Array> | undefined> {
+  try {
+    const res = await doFetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: 'text/event-stream' }, signal, redirect: 'error' });
+    if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+      await res.body?.cancel();
       return undefined;
     }
-  };
+    return res.body;
+  } catch {
+    return undefined;
+  }
 }
