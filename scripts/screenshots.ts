@@ -19,10 +19,13 @@ const only = process.argv.slice(2);
 const polar = await startPolarStandIn({ backendUrl: 'http://127.0.0.1:1' });
 const fal = await startFalStandIn();
 fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
-const signIn = await startSignInBackend({ sandbox: true, jobs: false }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
+const signIn = await startSignInBackend({ sandbox: true }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
 const backend = signIn.backend;
 polar.setWebhookTarget(`${backend.url}/webhooks/polar`);
-const user = await signInTestUser(backend, { name: 'Sam Rivera' });
+const user = await signInTestUser(backend, { name: 'Sam Rivera', subject: 'screenshots-sam' });
+// Each harness is a separate "device" with its own session: reusing one refresh token in a
+// second harness would (rightly) look like token theft and revoke the session.
+const newDevice = () => signInTestUser(backend, { name: 'Sam Rivera', subject: 'screenshots-sam' });
 backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(Date.now(), Date.now(), user.userId);
 seedCreditHistory(backend, user.userId);
 backend.deps.ledger.grant({ userId: user.userId, amount: 1000, key: 'screenshots:studio-credits', kind: 'purchase', from: 'sales', description: 'Studio pack' });
@@ -33,12 +36,12 @@ try {
       (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? true) === signedIn && (only.length === 0 || only.includes(s.name)),
     );
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: user } : {}) });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: await newDevice() } : {}) });
     try {
       for (const scene of selected) {
         // Scenes with their own main-process handlers get a harness of their own.
         const own = scene.handlerOverrides
-          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: user } : {}) })
+          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: await newDevice() } : {}) })
           : undefined;
         try {
           const page = await (own ?? harness).open(scene.kind, scene.hash);

@@ -50,7 +50,7 @@ export function createMainWindowApi(bridge: Bridge) {
     },
     account: {
       get: () => bridge.invoke('getAccount', undefined),
-      update: (name: string) => bridge.invoke('updateAccount', { name }),
+      update: (change: IpcPayload<'updateAccount'>) => bridge.invoke('updateAccount', change),
       acceptTerms: () => bridge.invoke('acceptTerms', { ageConfirmed: true }),
       listDevices: () => bridge.invoke('listDevices', undefined),
       revokeDevice: (id: string) => bridge.invoke('revokeDevice', { id }),

@@ -2,6 +2,8 @@
 export interface Account {
   id: string;
   email: string | null;
+  /** Where PromptPixels writes to the user: their choice, else the sign-in email. */
+  contactEmail: string | null;
   name: string | null;
   avatarUrl: string | null;
   createdAt: string;

@@ -43,7 +43,10 @@ export const ipcPayloadSchemas = {
   cancelSignIn: z.undefined(),
   signOut: z.undefined(),
   getAccount: z.undefined(),
-  updateAccount: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+  updateAccount: z
+    .object({ name: z.string().trim().min(1).max(80).optional(), contactEmail: z.email().max(254).nullable().optional() })
+    .strict()
+    .refine((v) => v.name !== undefined || v.contactEmail !== undefined, 'must change the name or the contact email'),
   acceptTerms: z.object({ ageConfirmed: z.literal(true) }).strict(),
   listDevices: z.undefined(),
   revokeDevice: z.object({ id: z.string().regex(/^ses_[A-Za-z0-9_-]{16}$/) }).strict(),

@@ -84,7 +84,10 @@ export const scenes: Scene[] = [
     name: 'quick-generate',
     kind: 'quick',
     viewport: { width: 680, height: 250 },
-    prepare: async (page) => void (await page.getByRole('alert').filter({ hasText: 'not available in this build' }).waitFor()),
+    prepare: async (page) => {
+      await page.getByLabel('Prompt').fill('a paper boat on a pond at sunrise');
+      await page.locator('.quick-go', { hasText: 'credit' }).waitFor();
+    },
   },
   {
     name: 'quick-generate-idle',

@@ -24,7 +24,8 @@ export function createAuthHandlers(auth: SignInService): Pick<IpcHandlers, AuthH
       return auth.getState();
     },
     getAccount: async () => toResult(await auth.getAccount()),
-    updateAccount: async ({ name }) => toResult(await auth.updateAccount({ name })),
+    updateAccount: async ({ name, contactEmail }) =>
+      toResult(await auth.updateAccount({ ...(name !== undefined ? { name } : {}), ...(contactEmail !== undefined ? { contact_email: contactEmail } : {}) })),
     acceptTerms: async () => toResult(await auth.updateAccount({ accept_terms: true, age_confirmed: true })),
     listDevices: async () => toResult(await auth.listDevices()),
     revokeDevice: async ({ id }) => toResult(await auth.revokeDevice(id)),

@@ -27,6 +27,7 @@ export interface SignInServiceDeps {
 interface MeJson {
   id: string;
   email: string | null;
+  contact_email?: string | null;
   name: string | null;
   avatar_url: string | null;
   created_at: string;
@@ -45,6 +46,7 @@ interface TokenJson {
 export const toAccount = (me: MeJson): Account => ({
   id: me.id,
   email: me.email,
+  contactEmail: me.contact_email ?? me.email,
   name: me.name,
   avatarUrl: me.avatar_url,
   createdAt: me.created_at,
@@ -244,7 +246,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       return { ok: true, status: res.status, body: user };
     },
 
-    async updateAccount(patch: { name?: string; accept_terms?: true; age_confirmed?: boolean }): Promise<BackendResponse<Account>> {
+    async updateAccount(patch: { name?: string; contact_email?: string | null; accept_terms?: true; age_confirmed?: boolean }): Promise<BackendResponse<Account>> {
       const res = await authorized.request<MeJson>('PATCH', '/v1/me', { body: patch });
       if (!res.ok) return res;
       const user = toAccount(res.body);

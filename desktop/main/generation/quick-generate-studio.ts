@@ -83,7 +83,9 @@ export function createStudioQuickGenerate(deps: {
     async price(request) {
       const found = await model();
       if (!found.ok) return fail(found.code, found.message);
-      const quote = await deps.studio.catalog.quote(found.tool.id, inputFor(found.tool, request));
+      // Prices never depend on the prompt's words, and the popup asks before anything is typed;
+      // the backend's quote still wants a valid prompt.
+      const quote = await deps.studio.catalog.quote(found.tool.id, inputFor(found.tool, { ...request, prompt: request.prompt.trim() || 'price' }));
       return quote.ok ? ok({ credits: quote.cost }) : fail(quote.code, quote.message);
     },
 

@@ -21,6 +21,7 @@ import type { IpcEventPayloads } from '../../shared/ipc-types.ts';
 import { createStudioServices, type StudioServices } from '../../main/generation/studio-services.ts';
 import { MEDIA_SCHEME } from '../../main/gallery/media-protocol.ts';
 import { galleryForPrivacy } from '../../main/gallery/gallery-privacy.ts';
+import { createStudioQuickGenerate } from '../../main/generation/quick-generate-studio.ts';
 import { createTestEditorFiles, type TestEditorFiles } from './editor-files.ts';
 import { serveDirectory } from './static-server.ts';
 
@@ -157,12 +158,17 @@ export async function startRendererHarness(opts: {
     client,
     backend: auth.authorized,
     galleryDir: () => galleryDir,
-    emit: emitToPages,
+    emit: (name: string, payload: unknown) => {
+      emitToPages(name, payload);
+      if (name === 'generationChanged') quick.observe(payload as Parameters<typeof quick.observe>[0]);
+    },
     revealInFolder: (path) => void revealed.push(path),
     copyImageToClipboard: (path) => void copied.push(path),
     pollMs: 200,
     openEventStream: auth.openEventStream,
   });
+  const quick = createStudioQuickGenerate({ studio, backend: auth.authorized, preferences: () => tray.preferences.get() });
+  quick.onEvent((event) => void emit('quickGenerateProgress', event));
   // Electron serves pp-media:// with protocol.handle; here the same handler answers through Playwright.
   await context.route(
     (url) => url.protocol === `${MEDIA_SCHEME}:`,
@@ -198,6 +204,8 @@ export async function startRendererHarness(opts: {
     credits,
     auth,
     ...tray.handlerDeps,
+    // As in the app: quick generate runs on the studio pipeline (the popup's events follow it).
+    quickGenerate: { options: quick.options, price: quick.price, start: quick.start },
     studio: studio.studio,
     gallery: studio.galleryHandlers,
     editorFiles: editorFiles.deps,
@@ -214,6 +222,8 @@ export async function startRendererHarness(opts: {
     }
   });
   auth.onChange((state) => {
+    // As the app's composition root does: signing in or out changes whose balance shows.
+    void credits.refresh();
     for (const page of pages.keys()) {
       if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('authStateChanged', s), state).catch(() => undefined);
     }

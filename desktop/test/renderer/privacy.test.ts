@@ -83,6 +83,25 @@ describe('the Privacy & data page in Chromium', () => {
     }
   });
 
+  it('rectification: the user sets a contact email on the Account page and it reaches the server', async () => {
+    const { user, harness } = await signedIn('rectify@example.com');
+    try {
+      const page = await harness.open('main', '#/account');
+      const field = page.getByLabel('Contact email');
+      await expect.poll(() => field.inputValue()).toBe('rectify@example.com');
+      await field.fill('not an email');
+      await field.locator('xpath=..').getByRole('button', { name: 'Save' }).click();
+      // The field's own validation stops the form; nothing is sent.
+      expect(await field.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+      expect(backend.deps.db.prepare('SELECT contact_email FROM users WHERE id = ?').pluck().get(user.userId)).toBeNull();
+      await field.fill('me@work.example');
+      await field.locator('xpath=..').getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => backend.deps.db.prepare('SELECT contact_email FROM users WHERE id = ?').pluck().get(user.userId)).toBe('me@work.example');
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('deleting the account needs DELETE typed, erases it on the server and forgets it locally', async () => {
     const { user, harness } = await signedIn('leaver@example.com');
     try {

@@ -4,6 +4,7 @@ import { startTestBackend, type TestBackend } from '../../../backend/test/helper
 import type { QuickGenerateEvent, QuickGenerateOptions, QuickGenerateRequest, QuickReadiness } from '../../shared/quick-generate.ts';
 import { ok } from '../../shared/result.ts';
 import type { QuickGenerateService } from '../../main/quick-generate.ts';
+import { quickGenerateNotAvailable } from '../../main/quick-generate.ts';
 import { startRendererHarness, type RendererHarness } from '../harness/renderer-harness.ts';
 
 /**
@@ -158,8 +159,8 @@ describe('the quick-generate popup in Chromium', () => {
     }
   });
 
-  it('while generation is not in this build, the popup says so and Generate stays off', async () => {
-    const plain = await startRendererHarness({ backendUrl: backend.url });
+  it('when generation is unavailable, the popup says so and Generate stays off', async () => {
+    const plain = await startRendererHarness({ backendUrl: backend.url, handlerOverrides: { quickGenerate: quickGenerateNotAvailable } });
     try {
       const p = await plain.open('quick');
       await expect.poll(() => p.getByRole('alert').textContent()).toBe('Generating images is not available in this build yet.');

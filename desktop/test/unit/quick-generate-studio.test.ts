@@ -65,6 +65,13 @@ describe('quick generate on the studio pipeline (real backend and fal stand-in)'
     expect(price).toEqual({ ok: true, value: { credits: quote.cost } });
   });
 
+  it('prices a request before any prompt is typed (the price does not depend on the words)', async () => {
+    const empty = await quick.price({ prompt: '', preset: null, aspectRatio: '1:1', count: 2 });
+    const typed = await quick.price({ prompt: 'a long prompt about lighthouses', preset: null, aspectRatio: '1:1', count: 2 });
+    expect(empty.ok).toBe(true);
+    expect(empty).toEqual(typed);
+  });
+
   it('generates, reports progress, and succeeds with image files already in the gallery', async () => {
     const events: QuickGenerateEvent[] = [];
     quick.onEvent((e) => events.push(e));

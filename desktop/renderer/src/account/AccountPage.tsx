@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { mainApi } from '../common/pp.ts';
+import { ContactEmailForm } from './ContactEmailForm.tsx';
 import { runAuthAction, useAuth } from '../stores/auth.ts';
 import { Avatar, displayName } from './Avatar.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
@@ -57,7 +58,7 @@ function ProfilePanel() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const res = await api.account.update(name);
+    const res = await api.account.update({ name });
     setSaving(false);
     setMessage(res.ok ? { kind: 'ok', text: 'Saved.' } : { kind: 'error', text: res.error.message });
   };
@@ -84,6 +85,7 @@ function ProfilePanel() {
           {message.text}
         </p>
       )}
+      <ContactEmailForm user={user} />
       <div className="terms-row">
         {user?.termsAcceptedAt ? (
           <span className="muted">Terms accepted on {formatDate(user.termsAcceptedAt)}.</span>
