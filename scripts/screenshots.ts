@@ -19,7 +19,7 @@ const only = process.argv.slice(2);
 const polar = await startPolarStandIn({ backendUrl: 'http://127.0.0.1:1' });
 const fal = await startFalStandIn();
 fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
-const signIn = await startSignInBackend({ sandbox: true, jobs: false }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
+const signIn = await startSignInBackend({ sandbox: true }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
 const backend = signIn.backend;
 polar.setWebhookTarget(`${backend.url}/webhooks/polar`);
 const user = await signInTestUser(backend, { name: 'Sam Rivera' });

@@ -35,7 +35,7 @@ function priceFor(endpoint: PricedEndpoint, image: UploadRef, output: { width: n
   const input = { width: image.width, height: image.height };
   if (list.per === 'image') {
     const credits = creditsPerImage(endpoint, 0);
-    return { credits, basis: { unit: 'image', of: 'input', megapixels: 1, input, explanation: `${credits} credits per image, whatever its size.` } };
+    return { credits, basis: { unit: 'image', of: 'input', megapixels: 1, input, explanation: `${credits} credit${credits === 1 ? '' : 's'} per image, whatever its size.` } };
   }
   const megapixels = startedMegapixels(output.width, output.height);
   const credits = creditsPerImage(endpoint, output.width * output.height);

@@ -34,7 +34,8 @@ export function CompareView({ before, after, checkerboard }: { before: string; a
     <div className="compare" onKeyDown={onKey}>
       <div className="compare-frame" ref={frame} aria-label="Before and after" role="group">
         <div className={`compare-stage${checkerboard ? ' checkerboard' : ''}`} style={{ width: `${scale * 100}%`, height: `${scale * 100}%` }}>
-          <img className="compare-img" src={before} alt="Before" draggable={false} />
+          {/* Each side clipped to its half, so a transparent result shows the checkerboard, not the original. */}
+          <img className="compare-img" src={before} alt="Before" draggable={false} style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }} />
           <img className="compare-img compare-after" src={after} alt="After" draggable={false} style={{ clipPath: `inset(0 0 0 ${split}%)` }} />
           <div className="compare-divider" style={{ left: `${split}%` }} aria-hidden="true" />
         </div>

@@ -68,24 +68,29 @@ export function ImageToolsPage() {
   const missing = tool ? missingRequired(tool, { ...input, upload_id: 'x' }) : [];
   const uploadId = upload.state === 'ready' ? upload.image.uploadId : undefined;
 
-  // The exact price for THIS image, once it is uploaded (the backend owns prices).
-  const [quote, setQuote] = useState<QuoteState>({ state: 'idle' });
-  const quoteKey = uploadId && tool && missing.length === 0 ? JSON.stringify([toolId, uploadId, input]) : '';
+  // The exact price for THIS image, once it is uploaded (the backend owns prices). After a run
+  // the upload is gone, but the same tool, settings and image keep the same price.
+  const [quote, setQuote] = useState<QuoteState & { base?: string }>({ state: 'idle' });
+  const quoteBase = source && tool && missing.length === 0 ? JSON.stringify([toolId, source.previewUrl, input]) : '';
   useEffect(() => {
-    if (!quoteKey) return setQuote({ state: 'idle' });
+    if (!quoteBase) return setQuote({ state: 'idle' });
+    if (!uploadId) {
+      setQuote((q) => (q.base === quoteBase && q.state === 'ready' ? q : { state: 'idle' }));
+      return;
+    }
     let current = true;
-    setQuote({ state: 'loading' });
-    const [tid, uid, inp] = JSON.parse(quoteKey) as [string, string, Record<string, unknown>];
+    setQuote((q) => (q.base === quoteBase && q.state === 'ready' ? q : { state: 'loading' }));
+    const [tid, , inp] = JSON.parse(quoteBase) as [string, string, Record<string, unknown>];
     const timer = setTimeout(() => {
       void mainApi()
-        .imageTools.quote(tid, { ...inp, upload_id: uid })
-        .then((res) => current && setQuote(res.ok ? { state: 'ready', quote: res.value } : { state: 'error', error: res.error }));
+        .imageTools.quote(tid, { ...inp, upload_id: uploadId })
+        .then((res) => current && setQuote(res.ok ? { state: 'ready', quote: res.value, base: quoteBase } : { state: 'error', error: res.error, base: quoteBase }));
     }, 250);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [quoteKey]);
+  }, [quoteBase, uploadId]);
 
   const running = job !== undefined && isLive(job);
   const canRun = access.canGenerate && source !== undefined && tool !== undefined && missing.length === 0 && !running && upload.state !== 'error' && quote.state !== 'error';
