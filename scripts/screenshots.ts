@@ -22,7 +22,11 @@ fal.setBehaviour({ queueMs: 150, runMs: 400, steps: 4 });
 const signIn = await startSignInBackend({ sandbox: true }, { ...polar.env, ...fal.env, PP_LOG_LEVEL: 'warn' });
 const backend = signIn.backend;
 polar.setWebhookTarget(`${backend.url}/webhooks/polar`);
-const user = await signInTestUser(backend, { name: 'Sam Rivera' });
+const SAM = { subject: 'screenshots-sam-rivera', name: 'Sam Rivera' };
+const user = await signInTestUser(backend, SAM);
+// Each harness restores (and so rotates) its session: a reused refresh token would revoke the
+// session, signing every later harness out. Every harness gets a session of its own.
+const freshSession = () => signInTestUser(backend, SAM);
 backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(Date.now(), Date.now(), user.userId);
 seedCreditHistory(backend, user.userId);
 backend.deps.ledger.grant({ userId: user.userId, amount: 1000, key: 'screenshots:studio-credits', kind: 'purchase', from: 'sales', description: 'Studio pack' });
@@ -33,12 +37,12 @@ try {
       (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? true) === signedIn && (only.length === 0 || only.includes(s.name)),
     );
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: user } : {}) });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: await freshSession() } : {}) });
     try {
       for (const scene of selected) {
         // Scenes with their own main-process handlers get a harness of their own.
         const own = scene.handlerOverrides
-          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: user } : {}) })
+          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: await freshSession() } : {}) })
           : undefined;
         try {
           const page = await (own ?? harness).open(scene.kind, scene.hash);

@@ -40,6 +40,7 @@ export const imageToolsScenes: Scene[] = [
   { name: 'image-tools-price', kind: 'main', hash: '#/tools', prepare: async (page) => (await ready(page), openImage(page, 'Enhance')) },
   { name: 'image-tools-upscaled', kind: 'main', hash: '#/tools', prepare: async (page, ctx) => (await ready(page), runTool(page, ctx, 'Upscale ×2')) },
   { name: 'image-tools-background-removed', kind: 'main', hash: '#/tools', prepare: async (page, ctx) => (await ready(page), runTool(page, ctx, 'Remove background')) },
+  { name: 'image-tools-style-dark', kind: 'main', hash: '#/tools', colorScheme: 'dark', prepare: async (page, ctx) => (await ready(page), runTool(page, ctx, 'Style transfer')) },
   {
     name: 'image-tools-edit',
     kind: 'main',
