@@ -110,6 +110,19 @@ describe('image tools on the user’s own images', () => {
     expect(await balance(rig.backend, user.auth)).toEqual({ balance: 20, held: 0, available: 20 });
   });
 
+  it('the export lists waiting uploads without their file address, and erasing the account deletes them', async () => {
+    const user = await fundedUser(rig.backend, 0);
+    const up = await upload(rig.backend, user.auth, await testImage(40, 30));
+    const exported = await call(rig.backend.url, 'GET', '/v1/me/export', { headers: user.auth });
+    expect(exported.status).toBe(200);
+    const section = JSON.stringify(exported.json);
+    expect(section).toContain(up.json.upload_id);
+    // The fal URL is a capability to fetch the image: not handed out again.
+    expect(section).not.toContain(rig.fal.url);
+    expect((await call(rig.backend.url, 'DELETE', '/v1/me', { headers: user.auth })).status).toBe(204);
+    expect(uploadRows(rig.backend, user.userId)).toEqual([]);
+  });
+
   it('needs sign-in to upload', async () => {
     const res = await upload(rig.backend, {}, await testImage(10, 10));
     expect(res.status).toBe(401);

@@ -236,7 +236,8 @@ export function ImageToolsPage() {
                   </button>
                 </>
               )}
-              {job.error && <ErrorNotice error={job.error} onRetry={() => void useJobs.getState().retry(job.jobId)} />}
+              {/* A retry is a new run: the failed run's upload was deleted, so run() uploads again. */}
+              {job.error && <ErrorNotice error={job.error} onRetry={canRun ? run : undefined} />}
             </div>
           )}
           {result && (
