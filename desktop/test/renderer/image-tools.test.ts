@@ -157,6 +157,27 @@ describe('Image tools in Chromium, against the real main handlers, backend and f
     await page.close();
   });
 
+  it('a failed run says nothing was charged; Retry runs again with a fresh upload and succeeds', async () => {
+    const page = await openTool('Face restore');
+    await page.getByLabel('Open an image file').setInputFiles({ name: 'old-photo.png', mimeType: 'image/png', buffer: await photo(200, 200) });
+    await expect.poll(() => page.getByTestId('image-tool-price').textContent(), { timeout: 10_000 }).toBe('1 credit');
+    const before = wallet();
+    env.fal.setBehaviour({ queueMs: 50, runMs: 150, steps: 4, outcome: 'failure' });
+    try {
+      await page.getByRole('button', { name: /^Face restore · 1 credit/ }).click();
+      const status = page.locator('.job-status');
+      await expect.poll(() => status.getAttribute('data-job-status'), { timeout: 20_000 }).toBe('failed');
+      expect(await status.textContent()).toContain('nothing was charged');
+      expect(wallet()).toEqual(before);
+    } finally {
+      env.fal.setBehaviour({ queueMs: 100, runMs: 300, steps: 4 });
+    }
+    await page.locator('.job-status').getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => page.locator('.job-status').getAttribute('data-job-status'), { timeout: 20_000 }).toBe('succeeded');
+    expect(wallet()).toEqual({ balance: before.balance - 1, held: 0 });
+    await page.close();
+  });
+
   it('picks an image from the gallery', async () => {
     const page = await openTool('Style transfer');
     await page.getByRole('button', { name: 'From gallery…' }).click();
