@@ -126,6 +126,9 @@ describe('Image tools in Chromium, against the real main handlers, backend and f
     await page.getByLabel('Open an image file').setInputFiles({ name: 'cut.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /truncated or damaged|could not be read/ }).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /^Upscale ×2/ }).isDisabled()).toBe(true);
+    // A file over 25 MB is refused before it is even read.
+    await page.getByLabel('Open an image file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(26 * 1024 * 1024) });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'images can be at most 25 MB' }).count()).toBe(1);
     expect(wallet()).toEqual(before);
     expect(uploads()).toBe(uploadsBefore);
     await page.close();

@@ -48,6 +48,8 @@ interface ImageToolsState {
 }
 
 let uploadSeq = 0;
+/** The upload limit of POST /v1/uploads (shared/image-tools.ts MAX_UPLOAD_BYTES; not imported to keep zod out of the renderer). */
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 export const useImageTools = create<ImageToolsState>((set, get) => {
   const replaceSource = (source: ImageSource | undefined) => {
@@ -75,6 +77,11 @@ export const useImageTools = create<ImageToolsState>((set, get) => {
       void get().ensureUpload();
     },
     async openFile(file, name) {
+      // Main and the backend enforce the limit; checking the size first avoids reading a huge file at all.
+      if (file.size > MAX_FILE_BYTES) {
+        set({ localError: `${name} is ${(file.size / 2 ** 20).toFixed(0)} MB; images can be at most 25 MB. Save it as JPEG or downscale it first.` });
+        return;
+      }
       set({ loading: true, localError: undefined });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const size = imageSizeFromHeader(bytes);
