@@ -1,4 +1,4 @@
-import type { BackendClient, BackendResponse } from './backend-client.ts';
+import type { BackendClient, BackendRequestInit, BackendResponse } from './backend-client.ts';
 
 /**
  * The backend as the signed-in user: every request carries the session's bearer token, which
@@ -15,7 +15,7 @@ export interface AuthorizedBackend {
   request<T>(
     method: string,
     path: string,
-    init?: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number },
+    init?: BackendRequestInit,
   ): Promise<BackendResponse<T>>;
 }
 

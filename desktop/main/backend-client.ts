@@ -11,6 +11,14 @@ export interface BackendError {
 
 export type BackendResponse<T> = { ok: true; status: number; body: T } | { ok: false; error: BackendError };
 
+/** One request's options: a JSON `body`, or `raw` bytes with their type (image uploads). */
+export interface BackendRequestInit {
+  body?: unknown;
+  raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
 export interface BackendClientOptions {
   baseUrl: () => string;
   fetch?: typeof fetch;
@@ -24,11 +32,14 @@ export function createBackendClient(opts: BackendClientOptions) {
   async function request<T>(
     method: string,
     path: string,
-    init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+    init: BackendRequestInit = {},
   ): Promise<BackendResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-    let body: string | undefined;
-    if (init.body !== undefined) {
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (init.raw !== undefined) {
+      headers['content-type'] = init.raw.contentType;
+      body = init.raw.bytes;
+    } else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }

@@ -295,6 +295,8 @@ async function start(): Promise<void> {
       studio: studioServices.studio,
       gallery: studioServices.galleryHandlers,
       editorFiles: electronEditorFileDeps(() => (mainWindow.isDestroyed() ? undefined : mainWindow)),
+      // Image tools (issue 6)
+      imageTools: { backend: studioServices.studio.backend, gallery: studioServices.gallery },
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

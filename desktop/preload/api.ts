@@ -92,6 +92,12 @@ export function createMainWindowApi(bridge: Bridge) {
       openProjectFile: () => bridge.invoke('openProjectFile', undefined),
       copyImageToClipboard: (png: Uint8Array<ArrayBuffer>) => bridge.invoke('copyImageToClipboard', { png }),
     },
+    // Image tools (issue 6)
+    imageTools: {
+      upload: (bytes: Uint8Array<ArrayBuffer>) => bridge.invoke('uploadImage', { bytes }),
+      uploadGalleryItem: (id: string) => bridge.invoke('uploadGalleryImage', { id }),
+      quote: (tool: string, input: GenerationInput) => bridge.invoke('quoteImageTool', { tool, input }),
+    },
   };
 }
 

@@ -62,6 +62,10 @@ export const ipcRequests = {
   saveProjectFile: { channel: 'editor:save-project', windows: ['main'] },
   openProjectFile: { channel: 'editor:open-project', windows: ['main'] },
   copyImageToClipboard: { channel: 'editor:copy-image', windows: ['main'] },
+  // Image tools (issue 6)
+  uploadImage: { channel: 'image-tools:upload', windows: ['main'] },
+  uploadGalleryImage: { channel: 'image-tools:upload-gallery-item', windows: ['main'] },
+  quoteImageTool: { channel: 'image-tools:quote', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;

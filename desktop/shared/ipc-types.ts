@@ -6,6 +6,7 @@ import type { MainDestination, QuickGenerateEvent, QuickGenerateOptions } from '
 export type { Account, AuthState, Device } from './auth-types.ts';
 import type { CatalogTool, GalleryItem, GenerationJob } from './studio-types.ts';
 import type { EditorFileResults } from './editor-files.ts';
+import type { ImageToolResults } from './image-tools.ts';
 
 export interface AppInfo {
   name: string;
@@ -81,6 +82,10 @@ export interface IpcResults {
   saveProjectFile: EditorFileResults['saveProjectFile'];
   openProjectFile: EditorFileResults['openProjectFile'];
   copyImageToClipboard: EditorFileResults['copyImageToClipboard'];
+  // Image tools (issue 6)
+  uploadImage: ImageToolResults['uploadImage'];
+  uploadGalleryImage: ImageToolResults['uploadGalleryImage'];
+  quoteImageTool: ImageToolResults['quoteImageTool'];
 }
 
 /** What each event carries. */

@@ -9,6 +9,7 @@ import { screenshotQuickService } from './quick-samples.ts';
 import type { FalStandIn } from '../../backend/src/sandbox/fal-stand-in.ts';
 import { studioScenes } from './studio-scenes.ts';
 import { editorScenes } from './editor-scenes.ts';
+import { imageToolsScenes } from './image-tools-scenes.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -120,6 +121,8 @@ export const scenes: Scene[] = [
   ...studioScenes,
   ...editorScenes,
   ...signInScenes(),
+  // Image tools (issue 6)
+  ...imageToolsScenes,
 ];
 
 async function creditsLoaded(page: Page): Promise<void> {

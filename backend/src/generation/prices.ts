@@ -20,6 +20,14 @@ export const FAL_LIST_PRICES = {
   'fal-ai/ideogram/v3': { microUsd: 60_000, per: 'image' },
   // Recraft bills vector styles at twice the raster price.
   'fal-ai/recraft/v3/text-to-image': { microUsd: 40_000, per: 'image' },
+  // Image tools (issue 6). fal bills the upscalers by GPU time, which grows with the pixels
+  // produced: priced here per started output megapixel so big images can never cost us more
+  // than they earn. clarity-upscaler and kontext are list prices; the others are estimates.
+  'fal-ai/esrgan': { microUsd: 2_500, per: 'megapixel' },
+  'fal-ai/clarity-upscaler': { microUsd: 30_000, per: 'megapixel' },
+  'fal-ai/codeformer': { microUsd: 2_500, per: 'megapixel' },
+  'fal-ai/birefnet/v2': { microUsd: 5_000, per: 'image' },
+  'fal-ai/flux-pro/kontext': { microUsd: 40_000, per: 'image' },
 } as const satisfies Record<string, { microUsd: number; per: FalBillingUnit }>;
 
 export type PricedEndpoint = keyof typeof FAL_LIST_PRICES;

@@ -8,7 +8,7 @@ import { CATALOG_JSON } from './catalog.ts';
 import { streamGenerationEvents } from './events.ts';
 import { falFor } from './fal-client.ts';
 import { requireIdempotencyKey } from './idempotency.ts';
-import { cancelGeneration, createGeneration, notConfigured, planRequest, requestBody } from './service.ts';
+import { cancelGeneration, createGeneration, notConfigured, planRequest, requestBody, uploadContext } from './service.ts';
 import { findOwnGeneration, markDelivered, toView } from './store.ts';
 
 const generationId = z.string().regex(/^gen_[A-Za-z0-9_-]{16}$/);
@@ -23,9 +23,10 @@ export function generationRoutes(deps: AppDeps): Router {
 
   router.post('/v1/quotes', async (ctx) => {
     const body = await readJson(ctx, requestBody);
-    const { plan } = planRequest(body);
+    const auth = ctx.state.auth as { userId: string } | undefined;
+    const { plan } = planRequest(body, auth ? uploadContext(deps, auth.userId) : undefined);
     // `cost` is what POST /v1/generations would hold; the parts are for display.
-    ctx.body = { cost: plan.unitCost * plan.units, unit_cost: plan.unitCost, units: plan.units };
+    ctx.body = { cost: plan.unitCost * plan.units, unit_cost: plan.unitCost, units: plan.units, ...(plan.priceBasis ? { price_basis: plan.priceBasis } : {}) };
   });
 
   router.post('/v1/generations', async (ctx) => {

@@ -13,7 +13,8 @@ import { findGeneration, generationChanges, isFinished, toView, type GenerationR
 import { requireTermsAccepted } from '../auth/terms.ts';
 import { reserveWithinLimits } from '../fraud/spend-limits.ts';
 import { assertToolEnabled } from '../fraud/tool-switches.ts';
-import type { ToolPlan } from './tool.ts';
+import type { PlanContext, ToolPlan } from './tool.ts';
+import { attachUploads, resolveOwnUpload } from '../uploads/store.ts';
 import { sql } from './statements.ts';
 
 const SCOPE = 'generations';
@@ -32,11 +33,11 @@ export function notConfigured(): ApiError {
 }
 
 /** Validates and prices a request without holding anything; 400 names the bad fields. */
-export function planRequest(body: z.infer<typeof requestBody>): { toolId: string; plan: ToolPlan } {
+export function planRequest(body: z.infer<typeof requestBody>, ctx?: PlanContext): { toolId: string; plan: ToolPlan } {
   const tool = findTool(body.tool);
   if (!tool) throw badRequest(`Unknown tool "${body.tool}". GET /v1/tools lists the tools.`, [{ field: 'tool', message: 'is not a known tool' }]);
   try {
-    return { toolId: tool.id, plan: tool.plan(body.input) };
+    return { toolId: tool.id, plan: tool.plan(body.input, ctx) };
   } catch (err) {
     if (!(err instanceof ZodError)) throw err;
     const fields = err.issues.map((i) => ({ field: ['input', ...i.path].join('.'), message: i.message }));
@@ -55,11 +56,14 @@ export async function createGeneration(
   req: { userId: string; idempotencyKey: string; body: unknown },
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   const envelope = parseWith(requestBody, req.body);
-  const { toolId, plan } = planRequest(envelope);
-  assertToolEnabled(deps.db, deps.config.disabledTools, toolId);
-  requireTermsAccepted(deps.db, req.userId);
   const hash = requestHash(req.body);
   const now = deps.now();
+  // A retry of a finished image-tool request must replay even though its upload is gone.
+  const earlier = replayFor(deps.db, req.userId, SCOPE, req.idempotencyKey, hash, now);
+  if (earlier) return { status: earlier.status, body: earlier.body, replayed: true };
+  const { toolId, plan } = planRequest(envelope, uploadContext(deps, req.userId));
+  assertToolEnabled(deps.db, deps.config.disabledTools, toolId);
+  requireTermsAccepted(deps.db, req.userId);
 
   const created = deps.db.transaction(() => {
     const replay = replayFor(deps.db, req.userId, SCOPE, req.idempotencyKey, hash, now);
@@ -77,6 +81,7 @@ export async function createGeneration(
     sql(deps.db, `INSERT INTO generations (id, user_id, tool, endpoint, status, hold_id, cost, unit_cost, units, output_shape, drop_flagged,
            next_poll_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, req.userId, toolId, plan.endpoint, hold.id, cost, plan.unitCost, plan.units, plan.output, plan.dropFlaggedImages ? 1 : 0, now + SUBMIT_DEADLINE_MS, now, now);
+    if (plan.uploadIds) attachUploads(deps.db, req.userId, id, plan.uploadIds);
     const body = toView(findGeneration(deps.db, id)!, now);
     storeResponse(deps.db, { userId: req.userId, scope: SCOPE, key: req.idempotencyKey, hash, response: { status: 202, body, resourceId: id }, now });
     return { id };
@@ -89,6 +94,11 @@ export async function createGeneration(
   const view = toView(findGeneration(deps.db, id)!, deps.now());
   updateStoredBody(deps.db, req.userId, SCOPE, req.idempotencyKey, view);
   return { status: 202, body: view, replayed: false };
+}
+
+/** The caller's uploads, each still held by fal for at least as long as a job may run. */
+export function uploadContext(deps: AppDeps, userId: string): PlanContext {
+  return { upload: (id) => resolveOwnUpload(deps.db, userId, id, deps.now(), deps.config.holdTtlSeconds * 1000) };
 }
 
 async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: ToolPlan): Promise<void> {

@@ -2,6 +2,7 @@ import type { AppDeps } from '../app.ts';
 import { generationChanges, type DeliveredImage, type GenerationRow } from './store.ts';
 import { countUsageIfAllowed } from '../privacy/prompt-log.ts';
 import { sql } from './statements.ts';
+import { forgetUploadsOf } from '../uploads/store.ts';
 
 /**
  * The only ways a generation ends. Each one flips the row out of an in-flight status with a
@@ -18,6 +19,8 @@ export function settleSucceeded(deps: AppDeps, row: GenerationRow, images: Deliv
            queue_position = NULL, logs = '[]', finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('submitting', 'queued', 'running')`).run(charge, JSON.stringify(images), now + deps.config.resultTtlSeconds * 1000, now, now, row.id);
     if (flipped.changes !== 1) return false;
+    // The user's input image is deleted after processing (docs/privacy.md).
+    forgetUploadsOf(deps.db, row.id);
     const hold = deps.ledger.hold(row.hold_id);
     if (hold?.status === 'pending') {
       deps.ledger.capture({
@@ -51,6 +54,7 @@ export function settleUnsuccessful(
            finished_at = ?, updated_at = ?, version = version + 1, claimed_by = NULL, claim_expires_at = NULL
          WHERE id = ? AND status IN ('submitting', 'queued', 'running')`).run(outcome.status, outcome.code ?? null, outcome.message ?? null, now, now, row.id);
     if (flipped.changes !== 1) return false;
+    forgetUploadsOf(deps.db, row.id);
     deps.ledger.release(row.hold_id, outcome.status === 'canceled' ? 'canceled' : `failed:${outcome.code ?? 'unknown'}`);
     return true;
   }).immediate();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from '../http/errors.ts';
 
 /** API.md's tool kinds. Image tools and character tools join the catalog as new entries. */
 export const TOOL_KINDS = [
@@ -32,6 +33,37 @@ export interface ToolPlan {
   output: OutputShape;
   /** True when the model's safety checker is on: flagged images come back black and are dropped, not charged. */
   dropFlaggedImages: boolean;
+  /** Image tools: the user's uploads this request reads (deleted once the generation ends). */
+  uploadIds?: string[];
+  /** Image tools: how the price follows from this image's size, said exactly in the quote. */
+  priceBasis?: PriceBasis;
+}
+
+/** What a megapixel-priced quote is made of (POST /v1/quotes `price_basis`). */
+export interface PriceBasis {
+  unit: 'megapixel' | 'image';
+  /** Which image the megapixels are counted on. */
+  of: 'input' | 'output';
+  /** Started megapixels billed (ceil(width × height / 1,000,000)); 1 for per-image prices. */
+  megapixels: number;
+  input: { width: number; height: number };
+  output?: { width: number; height: number };
+  explanation: string;
+}
+
+/** An upload a tool may read: only the requesting user's own, never a client-given URL. */
+export interface UploadRef {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  contentType: string;
+}
+
+/** What planning may look up beyond the input itself (the caller's own uploads). */
+export interface PlanContext {
+  /** The caller's upload, or a 404/401 ApiError (other users' uploads are not found). */
+  upload(id: string): UploadRef;
 }
 
 /** Free-form price description for display; the exact number comes from POST /v1/quotes. */
@@ -51,7 +83,7 @@ export interface CatalogTool {
   /** For themed generators: the catalog id of the model they run on. */
   model?: string;
   /** Parses untrusted input with the tool's own schema (throws ZodError) and plans the request. */
-  plan(input: unknown): ToolPlan;
+  plan(input: unknown, ctx?: PlanContext): ToolPlan;
 }
 
 export function defineTool<S extends z.ZodType>(def: {
@@ -63,7 +95,14 @@ export function defineTool<S extends z.ZodType>(def: {
   params: S;
   pricing: PricingInfo;
   model?: string;
-  plan: (input: z.output<S>) => ToolPlan;
+  plan: (input: z.output<S>, ctx: PlanContext) => ToolPlan;
 }): CatalogTool {
-  return { ...def, plan: (input: unknown) => def.plan(def.params.parse(input)) };
+  return { ...def, plan: (input: unknown, ctx: PlanContext = NO_UPLOADS) => def.plan(def.params.parse(input), ctx) };
 }
+
+/** Planning without a signed-in caller: tools that read uploads answer 401. */
+export const NO_UPLOADS: PlanContext = {
+  upload() {
+    throw new ApiError(401, 'unauthorized', 'Sign in to use your own images.');
+  },
+};

@@ -126,6 +126,15 @@ export const personalDataSources: PersonalDataSource[] = [
       db.prepare('DELETE FROM billing_webhook_events WHERE processed_at IS NOT NULL AND instr(payload, ?) > 0').run(userId);
     },
   },
+  {
+    name: 'uploads',
+    tables: ['uploads'],
+    // Only images waiting to be processed (at most an hour); the bytes themselves are at fal.
+    export: (db, userId) => rows(db, 'SELECT id, content_type, width, height, byte_size, created_at, expires_at FROM uploads WHERE user_id = ? ORDER BY created_at', userId),
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM uploads WHERE user_id = ?').run(userId);
+    },
+  },
 ];
 
 /** Tables that reference a user but are covered by the sources above in another way. */

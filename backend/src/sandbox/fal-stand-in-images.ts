@@ -59,3 +59,27 @@ export async function removeBackground(bytes: Buffer, tolerance = 48): Promise<{
   const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
   return { png, width: info.width, height: info.height };
 }
+
+/** Creative upscale stand-in (clarity-upscaler): the real resize plus sharpening, as "added detail". */
+export async function enhance(bytes: Buffer, factor: number, creativity: number): Promise<{ png: Buffer; width: number; height: number }> {
+  const up = await upscale(bytes, factor);
+  const png = await sharp(up.png).sharpen({ sigma: 0.5 + 2 * Math.max(0, Math.min(1, creativity)) }).png().toBuffer();
+  return { png, width: up.width, height: up.height };
+}
+
+/**
+ * Instruction-edit stand-in (FLUX Kontext): the input at the same size (fitted inside 1024 px
+ * like Kontext's ~1 MP output), recoloured by a hue derived from the instruction, as JPEG.
+ * A visible, deterministic change; it does not pretend to understand the words.
+ */
+export async function editWithWords(bytes: Buffer, instruction: string): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  let hue = 0;
+  for (const ch of instruction) hue = (hue * 31 + ch.charCodeAt(0)) % 360;
+  const { data, info } = await sharp(bytes)
+    .flatten({ background: '#ffffff' })
+    .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
+    .modulate({ hue: 60 + (hue % 240), saturation: 1.4 })
+    .jpeg({ quality: 90 })
+    .toBuffer({ resolveWithObject: true });
+  return { jpeg: data, width: info.width, height: info.height };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sizeOfFalInput } from '../generation/aspect-ratios.ts';
-import { removeBackground, renderPlaceholder, upscale } from './fal-stand-in-images.ts';
+import { editWithWords, enhance, removeBackground, renderPlaceholder, upscale } from './fal-stand-in-images.ts';
 import type { StandIn, StandInFactory } from './stand-ins.ts';
 
 /**
@@ -97,6 +97,7 @@ const readBody = (req: IncomingMessage, limit = 50 * 1024 * 1024) =>
 
 const REMOVE_BACKGROUND = /^fal-ai\/(birefnet|imageutils\/rembg)/;
 const UPSCALE = /^fal-ai\/(esrgan|aura-sr|clarity-upscaler|recraft\/upscale|codeformer)/;
+const EDIT = /^fal-ai\/(flux-pro\/kontext|flux-kontext)/;
 
 export async function startFalStandIn(opts: { now?: () => number } = {}): Promise<FalStandIn> {
   const now = opts.now ?? Date.now;
@@ -145,9 +146,21 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
     if (REMOVE_BACKGROUND.test(job.endpoint) || UPSCALE.test(job.endpoint)) {
       const bytes = loadInputImage(job.input.image_url);
       if (!bytes) return { status: 422, body: { detail: [{ loc: ['body', 'image_url'], msg: 'Could not download the image.', type: 'image_load_error' }] } };
-      const factor = typeof job.input.upscale_factor === 'number' ? job.input.upscale_factor : typeof job.input.scale === 'number' ? job.input.scale : 2;
-      const out = REMOVE_BACKGROUND.test(job.endpoint) ? await removeBackground(bytes) : await upscale(bytes, factor);
+      const n = (k: string) => (typeof job.input[k] === 'number' ? job.input[k] : undefined);
+      const factor = n('upscale_factor') ?? n('scale') ?? n('upscaling') ?? 2;
+      const out = REMOVE_BACKGROUND.test(job.endpoint)
+        ? await removeBackground(bytes)
+        : job.endpoint.startsWith('fal-ai/clarity-upscaler')
+          ? await enhance(bytes, factor, n('creativity') ?? 0.35)
+          : await upscale(bytes, factor);
       return { status: 200, body: { image: { url: storeFile(out.png, 'image/png', ttl), width: out.width, height: out.height, content_type: 'image/png', file_name: 'image.png' } } };
+    }
+    if (EDIT.test(job.endpoint)) {
+      const bytes = loadInputImage(job.input.image_url);
+      if (!bytes) return { status: 422, body: { detail: [{ loc: ['body', 'image_url'], msg: 'Could not download the image.', type: 'image_load_error' }] } };
+      const out = await editWithWords(bytes, String(job.input.prompt ?? ''));
+      const image = { url: storeFile(out.jpeg, 'image/jpeg', ttl), width: out.width, height: out.height, content_type: 'image/jpeg' };
+      return { status: 200, body: { images: [image], seed: typeof job.input.seed === 'number' ? job.input.seed : 1, has_nsfw_concepts: [false], prompt: job.input.prompt } };
     }
     const size = sizeOfFalInput(job.endpoint, job.input);
     const asked = typeof job.input.num_images === 'number' ? job.input.num_images : 1;
@@ -179,7 +192,7 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
       if (!imageTool && (typeof input.prompt !== 'string' || input.prompt.trim() === '')) {
         return json(res, 422, { detail: [{ loc: ['body', 'prompt'], msg: 'field required', type: 'missing' }] });
       }
-      if (imageTool && typeof input.image_url !== 'string') return json(res, 422, { detail: [{ loc: ['body', 'image_url'], msg: 'field required', type: 'missing' }] });
+      if ((imageTool || EDIT.test(path)) && typeof input.image_url !== 'string') return json(res, 422, { detail: [{ loc: ['body', 'image_url'], msg: 'field required', type: 'missing' }] });
       if (b.outcome === 'submit_rejected') return json(res, 422, { detail: [{ loc: ['body', 'prompt'], msg: 'Input rejected by the model.', type: 'value_error' }] });
       if (b.outcome === 'submit_content_policy') {
         return json(res, 422, { detail: [{ loc: ['body', 'prompt'], msg: 'Prompt flagged by the content checker.', type: 'content_policy_violation' }] });

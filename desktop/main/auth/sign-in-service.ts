@@ -1,7 +1,7 @@
 import type { Account, AuthState, Device } from '../../shared/auth-types.ts';
 import { openStreamWithToken } from '../generation/sse.ts';
 import { notSignedIn, type AuthorizedBackend } from '../authorized-backend.ts';
-import type { BackendClient, BackendResponse } from '../backend-client.ts';
+import type { BackendClient, BackendRequestInit, BackendResponse } from '../backend-client.ts';
 import { parseDeepLink } from './deep-link.ts';
 import { createSignInSecrets } from './pkce.ts';
 import type { SecretStore } from './secret-store.ts';
@@ -128,7 +128,7 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   const authorized: AuthorizedBackend = {
     isSignedIn: () => hasSession,
-    async request<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}) {
+    async request<T>(method: string, path: string, init: BackendRequestInit = {}) {
       if (!hasSession) return notSignedIn;
       if (!access || access.expiresAt - EXPIRY_MARGIN_MS <= deps.now()) {
         if (!(await refresh())) return hasSession ? unreachable : notSignedIn;

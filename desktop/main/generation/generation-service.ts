@@ -47,7 +47,8 @@ interface JobState {
  */
 export function promptOf(job: Pick<GenerationJob, 'toolName' | 'input'>): string {
   if (typeof job.input.prompt === 'string' && job.input.prompt.trim()) return job.input.prompt;
-  const skip = new Set(['aspect_ratio', 'num_images', 'seed', 'safety']);
+  // upload_id names a server-side file that is gone after processing: not worth searching for.
+  const skip = new Set(['aspect_ratio', 'num_images', 'seed', 'safety', 'upload_id']);
   const options = Object.entries(job.input)
     .filter(([k, v]) => !skip.has(k) && (typeof v === 'string' || typeof v === 'number') && String(v).trim() !== '')
     .map(([, v]) => String(v));

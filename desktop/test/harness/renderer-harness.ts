@@ -209,6 +209,7 @@ export async function startRendererHarness(opts: {
     studio: studio.studio,
     gallery: studio.galleryHandlers,
     editorFiles: editorFiles.deps,
+    imageTools: { backend: studio.studio.backend, gallery: studio.gallery },
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });

@@ -7,6 +7,7 @@ import { PreferencesPage } from '../pages/preferences/PreferencesPage.tsx';
 import { GalleryPage } from '../gallery/GalleryPage.tsx';
 import { StudioPage } from '../studio/StudioPage.tsx';
 import { ThemesPage } from '../themes/ThemesPage.tsx';
+import { ImageToolsPage } from '../image-tools/ImageToolsPage.tsx';
 import { useNavigation, type AreaId } from '../stores/navigation.ts';
 
 const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
@@ -47,5 +48,7 @@ export function Router() {
   if (area === 'studio') return <StudioPage />;
   if (area === 'themes') return <ThemesPage />;
   if (area === 'gallery') return <GalleryPage />;
+  // Image tools (issue 6)
+  if (area === 'tools') return <ImageToolsPage />;
   return <PlannedPage key={area} title={page.title} description={page.description} />;
 }

@@ -2,7 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { GalleryItem } from '../../../shared/studio-types.ts';
 import { useGallery } from '../stores/gallery.ts';
 import { useStudio } from '../stores/studio.ts';
+import { useImageTools } from '../stores/image-tools.ts';
 import { credits } from '../studio/useQuote.ts';
+
+function chainTool(item: GalleryItem, tool: 'image/upscale-2x' | 'image/remove-background') {
+  useGallery.setState({ viewing: undefined, notice: undefined });
+  useImageTools.getState().openGalleryItem(item, tool);
+}
 
 /** The large view of one gallery image, its settings, and what can be done with it. */
 export function ImageViewer({ item, items }: { item: GalleryItem; items: GalleryItem[] }) {
@@ -84,6 +90,13 @@ export function ImageViewer({ item, items }: { item: GalleryItem; items: Gallery
             )}
             <button type="button" className="button" onClick={() => void openInEditor(item.id)}>
               Add text
+            </button>
+            {/* Image tools (issue 6): chain a tool onto this image. */}
+            <button type="button" className="button" onClick={() => chainTool(item, 'image/upscale-2x')}>
+              Upscale this
+            </button>
+            <button type="button" className="button" onClick={() => chainTool(item, 'image/remove-background')}>
+              Remove background
             </button>
             <button type="button" className="button" onClick={() => void copy(item.id)}>
               Copy

@@ -55,7 +55,8 @@ export function StudioPage() {
   }, [canGenerate, generate]);
 
   const themeIds = new Set(themeTools(catalog).map((t) => t.id));
-  const studioJobs = jobsNewestFirst(jobs).filter((j) => !themeIds.has(j.tool));
+  // Image tools (issue 6) show their jobs on their own page.
+  const studioJobs = jobsNewestFirst(jobs).filter((j) => !themeIds.has(j.tool) && !j.tool.startsWith('image/'));
   const tool = request?.tool;
   const promptField = tool ? fieldsOf(tool.params).find((f) => f.name === STUDIO_FIELDS.prompt) : undefined;
 
