@@ -17,6 +17,7 @@ import { createRateLimiter, rateLimitMiddleware } from './http/rate-limit.ts';
 import { requestLogMiddleware } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { generationRoutes } from './generation/routes.ts';
+import { characterRoutes } from './characters/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Koa {
     signInRoutes(deps),
     accountRoutes(deps),
     generationRoutes(deps),
+    characterRoutes(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());

@@ -5,6 +5,7 @@ import { rateLimitCleanupJob } from './http/rate-limit.ts';
 import { retentionJob } from './privacy/jobs.ts';
 import { sweepSignInLeftovers } from './auth/handoff.ts';
 import { generationRetention, generationTracker } from './generation/tracker.ts';
+import { characterTracker } from './characters/tracker.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -26,6 +27,7 @@ export const backgroundJobs: BackgroundJob[] = [
   { name: 'sign-in-sweeper', intervalMs: 10 * 60 * 1000, run: (deps) => sweepSignInLeftovers(deps.db, deps.now()) },
   generationTracker,
   generationRetention,
+  characterTracker,
 ];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonImageParams, modelPricing, planTextToImage, promptField, RECRAFT_STYLES, styleField, TEXT_TO_IMAGE_MODEL_IDS, TEXT_TO_IMAGE_MODELS, type TextToImageModelId, type TextToImageRequest } from './models.ts';
 import { THEMES } from './themes.ts';
+import { CHARACTER_TOOLS } from '../characters/tools.ts';
 import { defineTool, type CatalogTool } from './tool.ts';
 
 function modelTool(id: TextToImageModelId): CatalogTool {
@@ -34,7 +35,7 @@ function modelTool(id: TextToImageModelId): CatalogTool {
  * and fal mapping; a client never names a fal endpoint. Image tools and character tools are
  * added as further entries.
  */
-export const TOOLS: readonly CatalogTool[] = [...TEXT_TO_IMAGE_MODEL_IDS.map(modelTool), ...THEMES];
+export const TOOLS: readonly CatalogTool[] = [...TEXT_TO_IMAGE_MODEL_IDS.map(modelTool), ...THEMES, ...CHARACTER_TOOLS];
 
 const byId = new Map(TOOLS.map((t) => [t.id, t]));
 

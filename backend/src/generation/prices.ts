@@ -20,6 +20,9 @@ export const FAL_LIST_PRICES = {
   'fal-ai/ideogram/v3': { microUsd: 60_000, per: 'image' },
   // Recraft bills vector styles at twice the raster price.
   'fal-ai/recraft/v3/text-to-image': { microUsd: 40_000, per: 'image' },
+  // Characters (issue 7): LoRA generation per megapixel; one training run counts as one "image".
+  'fal-ai/flux-lora': { microUsd: 35_000, per: 'megapixel' },
+  'fal-ai/flux-lora-fast-training': { microUsd: 2_000_000, per: 'image' },
 } as const satisfies Record<string, { microUsd: number; per: FalBillingUnit }>;
 
 export type PricedEndpoint = keyof typeof FAL_LIST_PRICES;

@@ -13,6 +13,8 @@ import { findGeneration, generationChanges, isFinished, toView, type GenerationR
 import { requireTermsAccepted } from './terms.ts';
 import type { ToolPlan } from './tool.ts';
 import { sql } from './statements.ts';
+import { bindCharacter } from '../characters/bind.ts';
+import { cancelParts, submitParts } from './parts.ts';
 
 const SCOPE = 'generations';
 /** A generation still "submitting" this long after creation lost its submit (crash): it is failed and released. */
@@ -53,8 +55,9 @@ export async function createGeneration(
   req: { userId: string; idempotencyKey: string; body: unknown },
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   const envelope = parseWith(requestBody, req.body);
-  const { toolId, plan } = planRequest(envelope);
+  const { toolId, plan: planned } = planRequest(envelope);
   requireTermsAccepted(deps.db, req.userId);
+  const plan = bindCharacter(deps.db, req.userId, planned);
   const hash = requestHash(req.body);
   const now = deps.now();
 
@@ -89,6 +92,10 @@ export async function createGeneration(
 
 async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: ToolPlan): Promise<void> {
   try {
+    if (plan.falInputs) {
+      await submitParts(deps, fal, id, plan.endpoint, plan.falInputs);
+      return;
+    }
     const queued = await fal.queue.submit(plan.endpoint, {
       input: plan.falInput,
       // fal deletes the generated files after this (notes/fal.md: object lifecycle).
@@ -121,6 +128,7 @@ export async function cancelGeneration(deps: AppDeps, fal: FalClient | undefined
     throw new ApiError(409, 'generation_finished', `This generation already ${row.status === 'succeeded' ? 'finished' : 'failed'}; there is nothing to cancel.`);
   }
   const canceled = settleUnsuccessful(deps, row, { status: 'canceled' });
+  if (canceled && fal) await cancelParts(deps, fal, row);
   if (canceled && row.fal_request_id && fal) {
     // fal answers 400 when the job already finished; the user is not charged either way.
     await fal.queue.cancel(row.endpoint, { requestId: row.fal_request_id }).catch(() => undefined);

@@ -32,6 +32,20 @@ export interface ToolPlan {
   output: OutputShape;
   /** True when the model's safety checker is on: flagged images come back black and are dropped, not charged. */
   dropFlaggedImages: boolean;
+  /** Several fal requests to `endpoint` that make one generation (avatar packs); `falInput` is then unused. */
+  falInputs?: Record<string, unknown>[];
+  /**
+   * Character tools: the character the request names. Before anything is held the backend checks
+   * it belongs to the user and is ready, then `bind` fills in its weights and trigger word.
+   */
+  character?: { id: string; bind(c: BoundCharacter): Pick<ToolPlan, 'falInput' | 'falInputs'> };
+}
+
+/** What a character tool learns about the character (never from the client). */
+export interface BoundCharacter {
+  weightsUrl: string;
+  triggerWord: string;
+  type: 'person' | 'pet' | 'product' | 'style';
 }
 
 /** Free-form price description for display; the exact number comes from POST /v1/quotes. */
