@@ -27,8 +27,10 @@ export function createBackendClient(opts: BackendClientOptions) {
     init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
   ): Promise<BackendResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-    let body: string | undefined;
-    if (init.body !== undefined) {
+    let body: string | FormData | undefined;
+    // Multipart uploads (character photos) go as they are; fetch sets the boundary header.
+    if (init.body instanceof FormData) body = init.body;
+    else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }

@@ -12,6 +12,7 @@ import type { QuickGenerateService } from './quick-generate.ts';
 import { createGalleryHandlers, type GalleryHandlerDeps } from './gallery/gallery-handlers.ts';
 import { createStudioHandlers, type StudioHandlerDeps } from './generation/studio-handlers.ts';
 import { createEditorFileHandlers, type EditorFileDeps } from './editor-files.ts';
+import { createCharacterHandlers, type CharacterHandlerDeps } from './characters/character-handlers.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   gallery: GalleryHandlerDeps;
   /** Save/open dialogs, file access and the clipboard for the Add Text editor. */
   editorFiles: EditorFileDeps;
+  // Characters and avatars (issue 7)
+  characters: CharacterHandlerDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -73,5 +76,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...createStudioHandlers(deps.studio),
     ...createGalleryHandlers(deps.gallery),
     ...editorFiles,
+    // Characters and avatars (issue 7)
+    ...createCharacterHandlers(deps.characters),
   };
 }

@@ -26,6 +26,7 @@ import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { confirmUnsavedChangesOnClose, electronEditorFileDeps } from './editor-electron.ts';
 import { createIpcHandlers } from './handlers.ts';
+import { createCharactersService } from './characters/characters-service.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
 import { createNotifier } from './notifications.ts';
@@ -231,6 +232,20 @@ async function start(): Promise<void> {
     },
   });
   handleMediaScheme(session.defaultSession, studioServices.mediaHandler);
+  // Characters and avatars (issue 7): main follows trainings, so "ready" is announced from the tray too.
+  const characters = createCharactersService({
+    backend: auth.authorized,
+    generations: studioServices.generations,
+    notifier,
+    openCharacters: () => openMainAt('characters'),
+    onChanged: (state) => broadcast('charactersChanged', state),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+  auth.onChange((state) => {
+    if (state.status === 'signed_in') void characters.refresh();
+    else if (state.status === 'signed_out') characters.reset();
+  });
   const galleryRights = galleryForPrivacy(studioServices.gallery);
 
   const dispatch = createIpcDispatcher(
@@ -285,6 +300,7 @@ async function start(): Promise<void> {
       studio: studioServices.studio,
       gallery: studioServices.galleryHandlers,
       editorFiles: electronEditorFileDeps(() => (mainWindow.isDestroyed() ? undefined : mainWindow)),
+      characters: { characters },
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

@@ -91,6 +91,14 @@ export function createMainWindowApi(bridge: Bridge) {
       openProjectFile: () => bridge.invoke('openProjectFile', undefined),
       copyImageToClipboard: (png: Uint8Array<ArrayBuffer>) => bridge.invoke('copyImageToClipboard', { png }),
     },
+    // Characters and avatars (issue 7)
+    characters: {
+      list: (refresh = true) => bridge.invoke('listCharacters', { refresh }),
+      create: (request: IpcPayload<'createCharacter'>) => bridge.invoke('createCharacter', request),
+      remove: (id: string) => bridge.invoke('deleteCharacter', { id }),
+      generate: (request: IpcPayload<'generateWithCharacter'>) => bridge.invoke('generateWithCharacter', request),
+      onChanged: (listener: (state: IpcEventPayloads['charactersChanged']) => void) => bridge.subscribe('charactersChanged', listener),
+    },
   };
 }
 

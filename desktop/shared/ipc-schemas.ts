@@ -10,6 +10,7 @@ const generationInput = z
   .refine((v) => JSON.stringify(v).length <= 32_000, 'the settings are too large');
 const galleryId = z.string().min(1).max(260);
 import { editorPayloadSchemas } from './editor-files.ts';
+import { characterPayloadSchemas } from './characters.ts';
 
 /** Payload schema per request; main parses every payload with these before a handler runs. */
 export const ipcPayloadSchemas = {
@@ -71,6 +72,8 @@ export const ipcPayloadSchemas = {
   openGalleryItemInEditor: z.object({ id: galleryId }).strict(),
   getStudioAccess: z.undefined(),
   ...editorPayloadSchemas,
+  // Characters and avatars (issue 7)
+  ...characterPayloadSchemas,
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

@@ -6,6 +6,7 @@ import type { MainDestination, QuickGenerateEvent, QuickGenerateOptions } from '
 export type { Account, AuthState, Device } from './auth-types.ts';
 import type { CatalogTool, GalleryItem, GenerationJob } from './studio-types.ts';
 import type { EditorFileResults } from './editor-files.ts';
+import type { CharacterResults, CharactersState } from './characters.ts';
 
 export interface AppInfo {
   name: string;
@@ -79,6 +80,11 @@ export interface IpcResults {
   saveProjectFile: EditorFileResults['saveProjectFile'];
   openProjectFile: EditorFileResults['openProjectFile'];
   copyImageToClipboard: EditorFileResults['copyImageToClipboard'];
+  // Characters and avatars (issue 7)
+  listCharacters: CharacterResults['listCharacters'];
+  createCharacter: CharacterResults['createCharacter'];
+  deleteCharacter: CharacterResults['deleteCharacter'];
+  generateWithCharacter: CharacterResults['generateWithCharacter'];
 }
 
 /** What each event carries. */
@@ -95,6 +101,8 @@ export interface IpcEventPayloads {
   // Studio, themes and gallery (issue 5)
   generationChanged: GenerationJob;
   galleryChanged: { reason: 'added' | 'deleted' };
+  // Characters and avatars (issue 7)
+  charactersChanged: CharactersState;
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.

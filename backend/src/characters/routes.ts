@@ -5,7 +5,7 @@ import { requireUser } from '../auth/middleware.ts';
 import { falFor } from '../generation/fal-client.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { readTrainingPhotos } from './photos.ts';
-import { createCharacter, deleteCharacter, TRAINING_TOOL } from './service.ts';
+import { createCharacter, deleteCharacter, TRAINING_TOOL, trainingCost } from './service.ts';
 import { findOwnCharacter, listOwnCharacters, toCharacterView } from './store.ts';
 import { requireTermsAccepted } from '../generation/terms.ts';
 import { assertToolEnabled } from '../fraud/tool-switches.ts';
@@ -35,7 +35,8 @@ export function characterRoutes(deps: AppDeps): Router {
     const { userId } = requireUser(ctx);
     const now = deps.now();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { items: listOwnCharacters(deps.db, userId).map((r) => toCharacterView(r, now)) };
+    // training_cost: what creating one more would hold, so the app can show it before the upload.
+    ctx.body = { items: listOwnCharacters(deps.db, userId).map((r) => toCharacterView(r, now)), training_cost: trainingCost() };
   });
 
   const own = (ctx: { params: Record<string, string> }, userId: string) => {
