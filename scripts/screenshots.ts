@@ -7,6 +7,7 @@ import { seedCreditHistory } from '../desktop/test/harness/credits-fixture.ts';
 import { startFalStandIn } from '../backend/src/sandbox/fal-stand-in.ts';
 import { startRendererHarness } from '../desktop/test/harness/renderer-harness.ts';
 import { scenes } from './screenshots/scenes.ts';
+import { createSession } from '../backend/src/auth/sessions.ts';
 
 // Renders every screen of the app in Chromium (real renderer, real preload contract served by
 // the real main handlers, real backend in sandbox mode) into docs/screenshots/*.png.
@@ -26,6 +27,9 @@ const user = await signInTestUser(backend, { name: 'Sam Rivera' });
 backend.deps.db.prepare('UPDATE users SET terms_accepted_at = ?, age_confirmed_at = ? WHERE id = ?').run(Date.now(), Date.now(), user.userId);
 seedCreditHistory(backend, user.userId);
 backend.deps.ledger.grant({ userId: user.userId, amount: 1000, key: 'screenshots:studio-credits', kind: 'purchase', from: 'sales', description: 'Studio pack' });
+// Each harness rotates its session's refresh token on restore, so each one gets a session of its own
+// (reusing one left the dark, signed-in scenes signed out).
+const session = () => createSession(backend.deps.db, user.userId, 'PromptPixels screenshots', Date.now());
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const signedIn of [false, true]) {
@@ -33,17 +37,17 @@ try {
       (s) => (s.colorScheme ?? 'light') === colorScheme && (s.signedIn ?? true) === signedIn && (only.length === 0 || only.includes(s.name)),
     );
     if (selected.length === 0) continue;
-    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: user } : {}) });
+    const harness = await startRendererHarness({ backendUrl: backend.url, colorScheme, ...(signedIn ? { session: session() } : {}) });
     try {
       for (const scene of selected) {
         // Scenes with their own main-process handlers get a harness of their own.
         const own = scene.handlerOverrides
-          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: user } : {}) })
+          ? await startRendererHarness({ backendUrl: backend.url, colorScheme, handlerOverrides: scene.handlerOverrides, ...(signedIn ? { session: session() } : {}) })
           : undefined;
         try {
           const page = await (own ?? harness).open(scene.kind, scene.hash);
           if (scene.viewport) await page.setViewportSize(scene.viewport);
-          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url, fal });
+          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url, fal, backend });
           await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
           await page.close();
         } finally {

@@ -87,6 +87,7 @@ export function CharacterCard({ character, canGenerate, packCost }: { character:
           }}
         >
           <input
+            type="text"
             value={prompt}
             maxLength={2000}
             aria-label={`Prompt for ${character.name}`}

@@ -91,7 +91,7 @@ export function CreateCharacter({ canTrain }: { canTrain: boolean }) {
       )}
       <label className="field">
         <span>Name</span>
-        <input value={name} maxLength={60} placeholder="e.g. Ada, Biscuit, Blue sneaker" onChange={(e) => setName(e.target.value)} />
+        <input type="text" value={name} maxLength={60} placeholder="e.g. Ada, Biscuit, Blue sneaker" onChange={(e) => setName(e.target.value)} />
       </label>
       <fieldset className="field">
         <legend>What is it?</legend>
