@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import type { GenerationJob } from './studio-types.ts';
+import { CHARACTER_TYPES, MAX_CHARACTER_PHOTO_BYTES, MAX_CHARACTER_PHOTOS, MIN_CHARACTER_PHOTOS } from './character-types.ts';
 
-/**
- * Characters (issue 7): the IPC payloads, results and limits shared by main, preload and the
- * renderer. Photos travel renderer → main as bytes; main checks them again and uploads.
- */
-export const CHARACTER_TYPES = ['person', 'pet', 'product', 'style'] as const;
-export type CharacterType = (typeof CHARACTER_TYPES)[number];
-export const MIN_CHARACTER_PHOTOS = 5;
-export const MAX_CHARACTER_PHOTOS = 20;
-/** Per photo; the backend allows the same. */
-export const MAX_CHARACTER_PHOTO_BYTES = 15 * 1024 * 1024;
+export * from './character-types.ts';
 
-export const CHARACTER_TOOLS = { image: 'character/flux-lora', avatarPack: 'character/avatar-pack' } as const;
-
+/** Characters (issue 7): the IPC payload schemas. Photos travel renderer → main as bytes; main checks them again and uploads. */
 const characterId = z.string().regex(/^chr_[A-Za-z0-9_-]{16}$/, 'not a character id');
 
 export const characterPayloadSchemas = {
@@ -44,30 +34,3 @@ export const characterPayloadSchemas = {
     .strict(),
 } as const;
 
-export interface CharacterSummary {
-  id: string;
-  name: string;
-  type: CharacterType;
-  status: 'training' | 'ready' | 'failed';
-  /** Credits held while training; charged once ready (0 when failed). */
-  cost: number;
-  photoCount: number;
-  progress?: number;
-  etaS?: number;
-  error?: { code: string; message: string };
-  createdAt: string;
-  finishedAt?: string;
-}
-
-export interface CharactersState {
-  items: CharacterSummary[];
-  /** What one training costs, in credits (from the backend). */
-  trainingCost: number | undefined;
-}
-
-export interface CharacterResults {
-  listCharacters: CharactersState;
-  createCharacter: CharacterSummary;
-  deleteCharacter: { deleted: true };
-  generateWithCharacter: GenerationJob;
-}

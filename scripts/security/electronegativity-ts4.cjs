@@ -12,3 +12,16 @@ Module._resolveFilename = function (request, parent, ...rest) {
   if (request === 'typescript' && parent && /typescript-estree/.test(parent.filename ?? '')) return nested;
   return original.call(this, request, parent, ...rest);
 };
+
+// The tool also downloads translations at start (got, 1 s timeout). With no network, got retries
+// after the timeout and its retry throws inside p-cancelable ("onCancel handler was attached
+// after the promise settled"), killing the scan before it writes its report. Answer "offline"
+// at once for that one import; the tool then uses its bundled English strings.
+const originalLoad = Module._load;
+Module._load = function (request, parent, ...rest) {
+  if (request === 'got' && parent && /electronegativity[\\/]dist[\\/]locales[\\/]i18n\.js$/.test(parent.filename ?? '')) {
+    const offline = () => Promise.reject(new Error('offline: translations are not downloaded'));
+    return offline;
+  }
+  return originalLoad.call(this, request, parent, ...rest);
+};

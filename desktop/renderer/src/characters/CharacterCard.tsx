@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CharacterSummary } from '../../../shared/characters.ts';
+import type { CharacterSummary } from '../../../shared/character-types.ts';
 import type { IpcError } from '../../../shared/result.ts';
 import { formatEta, useCharacters } from '../stores/characters.ts';
 import { ErrorNotice } from '../studio/ErrorNotice.tsx';

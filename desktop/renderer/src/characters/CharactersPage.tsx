@@ -1,7 +1,7 @@
 import '../studio/studio.css';
 import './characters.css';
 import { useEffect, useState } from 'react';
-import { CHARACTER_TOOLS } from '../../../shared/characters.ts';
+import { CHARACTER_TOOLS } from '../../../shared/character-types.ts';
 import { mainApi } from '../common/pp.ts';
 import { followCharacters, useCharacters } from '../stores/characters.ts';
 import { jobsNewestFirst, useJobs } from '../stores/jobs.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { CHARACTER_TYPES, MAX_CHARACTER_PHOTOS, MIN_CHARACTER_PHOTOS, type CharacterType } from '../../../shared/characters.ts';
+import { CHARACTER_TYPES, MAX_CHARACTER_PHOTOS, MIN_CHARACTER_PHOTOS, type CharacterType } from '../../../shared/character-types.ts';
 import type { IpcError } from '../../../shared/result.ts';
 import { useCharacters } from '../stores/characters.ts';
 import { ErrorNotice } from '../studio/ErrorNotice.tsx';

@@ -1,4 +1,4 @@
-import { MAX_CHARACTER_PHOTO_BYTES, MAX_CHARACTER_PHOTOS } from '../../../shared/characters.ts';
+import { MAX_CHARACTER_PHOTO_BYTES, MAX_CHARACTER_PHOTOS } from '../../../shared/character-types.ts';
 
 /** A photo the user dropped, with what the page found wrong with it (if anything). */
 export interface PhotoPick {

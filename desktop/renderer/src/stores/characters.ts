@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CharacterSummary, CharactersState, CharacterType } from '../../../shared/characters.ts';
+import type { CharacterSummary, CharactersState, CharacterType } from '../../../shared/character-types.ts';
 import type { IpcError } from '../../../shared/result.ts';
 import { mainApi } from '../common/pp.ts';
 import { useJobs } from './jobs.ts';
