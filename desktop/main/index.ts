@@ -239,6 +239,7 @@ async function start(): Promise<void> {
     notifier,
     openCharacters: () => openMainAt('characters'),
     onChanged: (state) => broadcast('charactersChanged', state),
+    onCreditsMoved: () => void credits.refresh(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });

@@ -45,6 +45,8 @@ export interface CharactersServiceDeps {
   /** Shows the Characters page (a notification was clicked). */
   openCharacters: () => void;
   onChanged: (state: CharactersState) => void;
+  /** Credits were held, charged or released (a training started, ended or was deleted). */
+  onCreditsMoved?: () => void;
   setTimeout: (fn: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   /** How often main checks trainings while any is running. */
@@ -71,6 +73,7 @@ export function createCharactersService(deps: CharactersServiceDeps) {
 
   const announce = (before: CharacterSummary | undefined, after: CharacterSummary) => {
     if (before?.status !== 'training' || after.status === 'training') return;
+    deps.onCreditsMoved?.();
     if (after.status === 'ready') {
       deps.notifier.notify({ title: `${after.name} is ready`, body: 'Training finished. Generate images and avatar packs with your character now.', onClick: deps.openCharacters });
     } else {
@@ -126,6 +129,7 @@ export function createCharactersService(deps: CharactersServiceDeps) {
       // Twenty photos can take a while on a slow uplink.
       const res = await deps.backend.request<unknown>('POST', '/v1/characters', { body: form, timeoutMs: 180_000 });
       if (!res.ok) return { ok: false, code: res.error.code, message: res.error.message, details: res.error.details };
+      deps.onCreditsMoved?.();
       const created = wireCharacter.partial({ photo_count: true, created_at: true }).safeParse(res.body);
       await refresh();
       const listed = created.success ? state.items.find((c) => c.id === created.data.id) : undefined;
@@ -136,6 +140,7 @@ export function createCharactersService(deps: CharactersServiceDeps) {
     async remove(id: string): Promise<Result<{ deleted: true }>> {
       const res = await deps.backend.request<unknown>('DELETE', `/v1/characters/${encodeURIComponent(id)}`);
       if (!res.ok && res.error.status !== 404) return { ok: false, code: res.error.code, message: res.error.message };
+      if (state.items.find((c) => c.id === id)?.status === 'training') deps.onCreditsMoved?.();
       apply({ ...state, items: state.items.filter((c) => c.id !== id) });
       return { ok: true, value: { deleted: true } };
     },

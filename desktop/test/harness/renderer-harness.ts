@@ -185,6 +185,7 @@ export async function startRendererHarness(opts: {
     notifier: { notify: (n) => (notifications.push({ title: n.title, body: n.body }), true) },
     openCharacters: () => undefined,
     onChanged: (state) => emitToPages('charactersChanged', state),
+    onCreditsMoved: () => void credits.refresh(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     pollMs: 150,
