@@ -46,7 +46,7 @@ try {
         try {
           const page = await (own ?? harness).open(scene.kind, scene.hash);
           if (scene.viewport) await page.setViewportSize(scene.viewport);
-          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url, fal });
+          await scene.prepare?.(page, { harness: own ?? harness, backendUrl: backend.url, fal, backend });
           await page.screenshot({ path: join(outDir, `${scene.name}.png`) });
           await page.close();
         } finally {

@@ -18,6 +18,7 @@ import { requestLogMiddleware } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { generationRoutes } from './generation/routes.ts';
 import { uploadRoutes } from './uploads/routes.ts';
+import { characterRoutes } from './characters/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Koa {
     accountRoutes(deps),
     generationRoutes(deps),
     uploadRoutes(deps),
+    characterRoutes(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());

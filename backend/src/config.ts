@@ -64,6 +64,9 @@ const envSchema = z
     PP_NEW_ACCOUNT_DAILY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(30),
     PP_DISABLED_TOOLS: z.string().default(''),
     PP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Characters (issue 7): training's own hold (it runs for minutes) and the photo zip's lifetime on fal.
+    PP_TRAINING_HOLD_TTL_S: positiveNumber(7200),
+    PP_TRAINING_PHOTOS_TTL_S: positiveNumber(1800),
   })
   .superRefine((env, ctx) => {
     if (env.PP_OIDC_ISSUER.startsWith('http:') && !isLoopbackUrl(env.PP_OIDC_ISSUER)) {
@@ -112,6 +115,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     rateLimitScale: e.PP_RATE_LIMIT_SCALE,
     holdTtlSeconds: e.PP_HOLD_TTL_S,
     resultTtlSeconds: e.PP_RESULT_TTL_S,
+    trainingHoldTtlSeconds: e.PP_TRAINING_HOLD_TTL_S,
+    trainingPhotosTtlSeconds: e.PP_TRAINING_PHOTOS_TTL_S,
   };
 }
 

@@ -6,6 +6,7 @@ import { retentionJob } from './privacy/jobs.ts';
 import { sweepSignInLeftovers } from './auth/handoff.ts';
 import { generationRetention, generationTracker } from './generation/tracker.ts';
 import { uploadRetention } from './uploads/jobs.ts';
+import { characterTracker } from './characters/tracker.ts';
 
 /**
  * Periodic work that runs beside the HTTP server (hold sweeper, retention, generation
@@ -28,6 +29,7 @@ export const backgroundJobs: BackgroundJob[] = [
   generationTracker,
   generationRetention,
   uploadRetention,
+  characterTracker,
 ];
 
 export function startBackgroundJobs(deps: AppDeps, jobs: BackgroundJob[] = backgroundJobs): () => Promise<void> {

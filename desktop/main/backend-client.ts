@@ -35,10 +35,13 @@ export function createBackendClient(opts: BackendClientOptions) {
     init: BackendRequestInit = {},
   ): Promise<BackendResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
     if (init.raw !== undefined) {
       headers['content-type'] = init.raw.contentType;
       body = init.raw.bytes;
+    } else if (init.body instanceof FormData) {
+      // Multipart uploads (character photos) go as they are; fetch sets the boundary header.
+      body = init.body;
     } else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);

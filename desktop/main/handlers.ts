@@ -13,6 +13,7 @@ import { createGalleryHandlers, type GalleryHandlerDeps } from './gallery/galler
 import { createStudioHandlers, type StudioHandlerDeps } from './generation/studio-handlers.ts';
 import { createEditorFileHandlers, type EditorFileDeps } from './editor-files.ts';
 import { createImageToolsHandlers, type ImageToolsDeps } from './image-tools/image-tools-handlers.ts';
+import { createCharacterHandlers, type CharacterHandlerDeps } from './characters/character-handlers.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   editorFiles: EditorFileDeps;
   /** Uploads and quotes for the image tools (issue 6). */
   imageTools: ImageToolsDeps;
+  // Characters and avatars (issue 7)
+  characters: CharacterHandlerDeps;
 }
 
 /** The implementations behind the IPC contract; Electron is reached only through `deps`. */
@@ -77,5 +80,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...createGalleryHandlers(deps.gallery),
     ...editorFiles,
     ...createImageToolsHandlers(deps.imageTools),
+    // Characters and avatars (issue 7)
+    ...createCharacterHandlers(deps.characters),
   };
 }

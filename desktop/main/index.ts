@@ -28,6 +28,7 @@ import { checkExternalUrl, createCheckedOpener } from './external-links.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { confirmUnsavedChangesOnClose, electronEditorFileDeps } from './editor-electron.ts';
 import { createIpcHandlers } from './handlers.ts';
+import { createCharactersService } from './characters/characters-service.ts';
 import { createIpcDispatcher } from './ipc-dispatcher.ts';
 import { registerIpc, sendEvent } from './ipc-electron.ts';
 import { createNotifier } from './notifications.ts';
@@ -242,6 +243,21 @@ async function start(): Promise<void> {
     sendToPopup: (event) => sendEvent([{ contents: quickWindow.webContents, kind: 'quick' }], 'quickGenerateProgress', event),
   });
 
+  // Characters and avatars (issue 7): main follows trainings, so "ready" is announced from the tray too.
+  const characters = createCharactersService({
+    backend: auth.authorized,
+    generations: studioServices.generations,
+    notifier,
+    openCharacters: () => openMainAt('characters'),
+    onChanged: (state) => broadcast('charactersChanged', state),
+    onCreditsMoved: () => void credits.refresh(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+  auth.onChange((state) => {
+    if (state.status === 'signed_in') void characters.refresh();
+    else if (state.status === 'signed_out') characters.reset();
+  });
 
   const dispatch = createIpcDispatcher(
     createIpcHandlers({
@@ -297,6 +313,7 @@ async function start(): Promise<void> {
       editorFiles: electronEditorFileDeps(() => (mainWindow.isDestroyed() ? undefined : mainWindow)),
       // Image tools (issue 6)
       imageTools: { backend: studioServices.studio.backend, gallery: studioServices.gallery },
+      characters: { characters },
     }),
     { isAppUrl, onRejected: (reason, name) => console.warn(`IPC ${name} refused: ${reason}`) },
   );

@@ -98,6 +98,14 @@ export function createMainWindowApi(bridge: Bridge) {
       uploadGalleryItem: (id: string) => bridge.invoke('uploadGalleryImage', { id }),
       quote: (tool: string, input: GenerationInput) => bridge.invoke('quoteImageTool', { tool, input }),
     },
+    // Characters and avatars (issue 7)
+    characters: {
+      list: (refresh = true) => bridge.invoke('listCharacters', { refresh }),
+      create: (request: IpcPayload<'createCharacter'>) => bridge.invoke('createCharacter', request),
+      remove: (id: string) => bridge.invoke('deleteCharacter', { id }),
+      generate: (request: IpcPayload<'generateWithCharacter'>) => bridge.invoke('generateWithCharacter', request),
+      onChanged: (listener: (state: IpcEventPayloads['charactersChanged']) => void) => bridge.subscribe('charactersChanged', listener),
+    },
   };
 }
 

@@ -10,4 +10,4 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const MAX_QUICK_COUNT = 4;
 
 /** Where a one-click fix (or a tray entry) takes the main window. */
-export const MAIN_DESTINATIONS = ['studio', 'gallery', 'credits', 'account', 'preferences'] as const;
+export const MAIN_DESTINATIONS = ['studio', 'gallery', 'credits', 'account', 'preferences', 'characters'] as const;

@@ -66,6 +66,11 @@ export const ipcRequests = {
   uploadImage: { channel: 'image-tools:upload', windows: ['main'] },
   uploadGalleryImage: { channel: 'image-tools:upload-gallery-item', windows: ['main'] },
   quoteImageTool: { channel: 'image-tools:quote', windows: ['main'] },
+  // Characters and avatars (issue 7)
+  listCharacters: { channel: 'characters:list', windows: ['main'] },
+  createCharacter: { channel: 'characters:create', windows: ['main'] },
+  deleteCharacter: { channel: 'characters:delete', windows: ['main'] },
+  generateWithCharacter: { channel: 'characters:generate', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcRequestName = keyof typeof ipcRequests;
@@ -82,6 +87,8 @@ export const ipcEvents = {
   // Studio, themes and gallery (issue 5)
   generationChanged: { channel: 'event:generation-changed', windows: ['main'] },
   galleryChanged: { channel: 'event:gallery-changed', windows: ['main'] },
+  // Characters and avatars (issue 7)
+  charactersChanged: { channel: 'event:characters-changed', windows: ['main'] },
 } as const satisfies Record<string, { channel: string; windows: readonly WindowKind[] }>;
 
 export type IpcEventName = keyof typeof ipcEvents;

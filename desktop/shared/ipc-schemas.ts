@@ -11,6 +11,7 @@ const generationInput = z
 const galleryId = z.string().min(1).max(260);
 import { editorPayloadSchemas } from './editor-files.ts';
 import { imageToolPayloadSchemas } from './image-tools.ts';
+import { characterPayloadSchemas } from './characters.ts';
 
 /** Payload schema per request; main parses every payload with these before a handler runs. */
 export const ipcPayloadSchemas = {
@@ -85,6 +86,8 @@ export const ipcPayloadSchemas = {
   ...editorPayloadSchemas,
   // Image tools (issue 6)
   ...imageToolPayloadSchemas,
+  // Characters and avatars (issue 7)
+  ...characterPayloadSchemas,
 } as const satisfies Record<IpcRequestName, z.ZodType>;
 
 export type IpcPayload<K extends IpcRequestName> = z.infer<(typeof ipcPayloadSchemas)[K]>;

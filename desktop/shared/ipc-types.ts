@@ -7,6 +7,7 @@ export type { Account, AuthState, Device } from './auth-types.ts';
 import type { CatalogTool, GalleryItem, GenerationJob } from './studio-types.ts';
 import type { EditorFileResults } from './editor-files.ts';
 import type { ImageToolResults } from './image-tools.ts';
+import type { CharacterResults, CharactersState } from './characters.ts';
 
 export interface AppInfo {
   name: string;
@@ -86,6 +87,11 @@ export interface IpcResults {
   uploadImage: ImageToolResults['uploadImage'];
   uploadGalleryImage: ImageToolResults['uploadGalleryImage'];
   quoteImageTool: ImageToolResults['quoteImageTool'];
+  // Characters and avatars (issue 7)
+  listCharacters: CharacterResults['listCharacters'];
+  createCharacter: CharacterResults['createCharacter'];
+  deleteCharacter: CharacterResults['deleteCharacter'];
+  generateWithCharacter: CharacterResults['generateWithCharacter'];
 }
 
 /** What each event carries. */
@@ -102,6 +108,8 @@ export interface IpcEventPayloads {
   // Studio, themes and gallery (issue 5)
   generationChanged: GenerationJob;
   galleryChanged: { reason: 'added' | 'deleted' };
+  // Characters and avatars (issue 7)
+  charactersChanged: CharactersState;
 }
 
 // Every channel has a result type and every event a payload type; adding one without the other fails here.

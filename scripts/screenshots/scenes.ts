@@ -10,6 +10,8 @@ import type { FalStandIn } from '../../backend/src/sandbox/fal-stand-in.ts';
 import { studioScenes } from './studio-scenes.ts';
 import { editorScenes } from './editor-scenes.ts';
 import { imageToolsScenes } from './image-tools-scenes.ts';
+import type { TestBackend } from '../../backend/test/helpers/backend.ts';
+import { characterScenes } from './characters-scenes.ts';
 
 /**
  * One screen of the app to render into docs/screenshots/<name>.png. `prepare` drives the page
@@ -34,6 +36,8 @@ export interface SceneContext {
   backendUrl: string;
   /** The fal stand-in, to slow or hold generations. */
   fal: FalStandIn;
+  // Characters and avatars (issue 7): the backend itself, to run its trackers by hand (jobs are off).
+  backend: TestBackend;
 }
 
 const waitConnected = async (page: Page) => {
@@ -123,6 +127,8 @@ export const scenes: Scene[] = [
   ...signInScenes(),
   // Image tools (issue 6)
   ...imageToolsScenes,
+  // Characters and avatars (issue 7)
+  ...characterScenes,
 ];
 
 async function creditsLoaded(page: Page): Promise<void> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonImageParams, modelPricing, planTextToImage, promptField, RECRAFT_STYLES, styleField, TEXT_TO_IMAGE_MODEL_IDS, TEXT_TO_IMAGE_MODELS, type TextToImageModelId, type TextToImageRequest } from './models.ts';
 import { THEMES } from './themes.ts';
 import { IMAGE_TOOLS } from './image-tools.ts';
+import { CHARACTER_TOOLS } from '../characters/tools.ts';
 import { defineTool, type CatalogTool } from './tool.ts';
 
 function modelTool(id: TextToImageModelId): CatalogTool {
@@ -39,6 +40,7 @@ export const TOOLS: readonly CatalogTool[] = [
   ...TEXT_TO_IMAGE_MODEL_IDS.map(modelTool),
   ...THEMES,
   ...IMAGE_TOOLS,
+  ...CHARACTER_TOOLS,
 ];
 
 const byId = new Map(TOOLS.map((t) => [t.id, t]));

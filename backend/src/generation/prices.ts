@@ -28,6 +28,9 @@ export const FAL_LIST_PRICES = {
   'fal-ai/codeformer': { microUsd: 2_500, per: 'megapixel' },
   'fal-ai/birefnet/v2': { microUsd: 5_000, per: 'image' },
   'fal-ai/flux-pro/kontext': { microUsd: 40_000, per: 'image' },
+  // Characters (issue 7): LoRA generation per megapixel; one training run counts as one "image".
+  'fal-ai/flux-lora': { microUsd: 35_000, per: 'megapixel' },
+  'fal-ai/flux-lora-fast-training': { microUsd: 2_000_000, per: 'image' },
 } as const satisfies Record<string, { microUsd: number; per: FalBillingUnit }>;
 
 export type PricedEndpoint = keyof typeof FAL_LIST_PRICES;

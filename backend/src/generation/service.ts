@@ -16,6 +16,8 @@ import { assertToolEnabled } from '../fraud/tool-switches.ts';
 import type { PlanContext, ToolPlan } from './tool.ts';
 import { attachUploads, resolveOwnUpload } from '../uploads/store.ts';
 import { sql } from './statements.ts';
+import { bindCharacter } from '../characters/bind.ts';
+import { cancelParts, submitParts } from './parts.ts';
 
 const SCOPE = 'generations';
 /** A generation still "submitting" this long after creation lost its submit (crash): it is failed and released. */
@@ -61,9 +63,11 @@ export async function createGeneration(
   // A retry of a finished image-tool request must replay even though its upload is gone.
   const earlier = replayFor(deps.db, req.userId, SCOPE, req.idempotencyKey, hash, now);
   if (earlier) return { status: earlier.status, body: earlier.body, replayed: true };
-  const { toolId, plan } = planRequest(envelope, uploadContext(deps, req.userId));
+  const { toolId, plan: planned } = planRequest(envelope, uploadContext(deps, req.userId));
   assertToolEnabled(deps.db, deps.config.disabledTools, toolId);
   requireTermsAccepted(deps.db, req.userId);
+  // Character tools: the character must be this user's and ready, before anything is held.
+  const plan = bindCharacter(deps.db, req.userId, planned);
 
   const created = deps.db.transaction(() => {
     const replay = replayFor(deps.db, req.userId, SCOPE, req.idempotencyKey, hash, now);
@@ -103,6 +107,10 @@ export function uploadContext(deps: AppDeps, userId: string): PlanContext {
 
 async function submitToFal(deps: AppDeps, fal: FalClient, id: string, plan: ToolPlan): Promise<void> {
   try {
+    if (plan.falInputs) {
+      await submitParts(deps, fal, id, plan.endpoint, plan.falInputs);
+      return;
+    }
     const queued = await fal.queue.submit(plan.endpoint, {
       input: plan.falInput,
       // fal deletes the generated files after this (notes/fal.md: object lifecycle).
@@ -135,6 +143,7 @@ export async function cancelGeneration(deps: AppDeps, fal: FalClient | undefined
     throw new ApiError(409, 'generation_finished', `This generation already ${row.status === 'succeeded' ? 'finished' : 'failed'}; there is nothing to cancel.`);
   }
   const canceled = settleUnsuccessful(deps, row, { status: 'canceled' });
+  if (canceled && fal) await cancelParts(deps, fal, row);
   if (canceled && row.fal_request_id && fal) {
     // fal answers 400 when the job already finished; the user is not charged either way.
     await fal.queue.cancel(row.endpoint, { requestId: row.fal_request_id }).catch(() => undefined);

@@ -37,6 +37,13 @@ export interface ToolPlan {
   uploadIds?: string[];
   /** Image tools: how the price follows from this image's size, said exactly in the quote. */
   priceBasis?: PriceBasis;
+  /** Several fal requests to `endpoint` that make one generation (avatar packs); `falInput` is then unused. */
+  falInputs?: Record<string, unknown>[];
+  /**
+   * Character tools: the character the request names. Before anything is held the backend checks
+   * it belongs to the user and is ready, then `bind` fills in its weights and trigger word.
+   */
+  character?: { id: string; bind(c: BoundCharacter): Pick<ToolPlan, 'falInput' | 'falInputs'> };
 }
 
 /** What a megapixel-priced quote is made of (POST /v1/quotes `price_basis`). */
@@ -64,6 +71,14 @@ export interface UploadRef {
 export interface PlanContext {
   /** The caller's upload, or a 404/401 ApiError (other users' uploads are not found). */
   upload(id: string): UploadRef;
+}
+
+
+/** What a character tool learns about the character (never from the client). */
+export interface BoundCharacter {
+  weightsUrl: string;
+  triggerWord: string;
+  type: 'person' | 'pet' | 'product' | 'style';
 }
 
 /** Free-form price description for display; the exact number comes from POST /v1/quotes. */

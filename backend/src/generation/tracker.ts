@@ -8,6 +8,7 @@ import { sweepIdempotencyKeys } from './idempotency.ts';
 import { settleSucceeded, settleUnsuccessful } from './settle.ts';
 import { dropExpiredResults, generationChanges, type GenerationRow } from './store.ts';
 import { sql } from './statements.ts';
+import { cancelParts, partsOf, trackParts } from './parts.ts';
 
 /** How often each backend looks for jobs due a status check. */
 export const TRACKER_INTERVAL_MS = 100;
@@ -56,12 +57,15 @@ function failLostSubmits(deps: AppDeps, now: number): void {
 async function trackOne(deps: AppDeps, fal: FalClient, row: GenerationRow): Promise<void> {
   const requestId = row.fal_request_id!;
   const holdTtlMs = deps.config.holdTtlSeconds * 1000;
+  const parts = partsOf(deps, row.id);
   if (deps.now() >= row.created_at + holdTtlMs - holdSafetyMarginMs(holdTtlMs)) {
     if (settleUnsuccessful(deps, row, { status: 'failed', code: 'timed_out', message: 'The image service took too long. Nothing was charged.' })) {
-      await fal.queue.cancel(row.endpoint, { requestId }).catch(() => undefined);
+      if (parts.length > 0) await cancelParts(deps, fal, row);
+      else await fal.queue.cancel(row.endpoint, { requestId }).catch(() => undefined);
     }
     return;
   }
+  if (parts.length > 0) return trackParts(deps, fal, row, parts);
   let status: QueueStatus;
   try {
     status = await fal.queue.status(row.endpoint, { requestId, logs: true });

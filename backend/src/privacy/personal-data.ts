@@ -135,6 +135,18 @@ export const personalDataSources: PersonalDataSource[] = [
       db.prepare('DELETE FROM uploads WHERE user_id = ?').run(userId);
     },
   },
+  {
+    name: 'characters',
+    tables: ['characters'],
+    // What was trained and what it cost. The photos are never stored; the trigger word and the
+    // weights' URL are service internals that only work with this account's characters.
+    export: (db, userId) =>
+      rows(db, 'SELECT id, name, type, status, photo_count, cost, charged, error_code, created_at, finished_at FROM characters WHERE user_id = ? ORDER BY created_at', userId),
+    // Trainings still running end with the account: their holds are released by the credits source.
+    erase: (db, userId) => {
+      db.prepare('DELETE FROM characters WHERE user_id = ?').run(userId);
+    },
+  },
 ];
 
 /** Tables that reference a user but are covered by the sources above in another way. */

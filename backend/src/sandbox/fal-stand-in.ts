@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sizeOfFalInput } from '../generation/aspect-ratios.ts';
 import { editWithWords, enhance, removeBackground, renderPlaceholder, upscale } from './fal-stand-in-images.ts';
 import type { StandIn, StandInFactory } from './stand-ins.ts';
+import { countTrainingImages, LORA, readWeights, TRAINER, trainingLogs, weightsFile } from './fal-stand-in-trainer.ts';
 
 /**
  * A local fal.ai for tests and sandbox mode, speaking fal's queue wire format
@@ -52,6 +53,8 @@ interface Job {
   canceled: boolean;
   result?: Promise<{ status: number; body: unknown }>;
   expiresInS?: number;
+  /** Trainer jobs: the images found in the zip when the job was accepted. */
+  trainingImages?: number;
 }
 
 interface StoredFile {
@@ -75,6 +78,12 @@ export interface FalStandIn extends StandIn {
   submissions: Submission[];
   calls: { submit: number; status: number; result: number; cancel: number };
   jobState(requestId: string): 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | undefined;
+  /** The behaviour of LoRA trainings submitted from now on (separate from generations). */
+  setTrainingBehaviour(b: Partial<StandInBehaviour>): void;
+  /** Whether storage still serves this URL (expired objects are deleted, as fal's lifecycle does). */
+  hasFile(url: string): boolean;
+  /** Every object storage currently holds (expired ones are deleted first). */
+  storedFiles(): Array<{ url: string; contentType: string; expiresAt: number }>;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -102,6 +111,7 @@ const EDIT = /^fal-ai\/(flux-pro\/kontext|flux-kontext)/;
 export async function startFalStandIn(opts: { now?: () => number } = {}): Promise<FalStandIn> {
   const now = opts.now ?? Date.now;
   let behaviour: StandInBehaviour = { ...DEFAULTS };
+  let trainingBehaviour: StandInBehaviour = { ...DEFAULTS, queueMs: 200, runMs: 3000, steps: 10 };
   const jobs = new Map<string, Job>();
   const files = new Map<string, StoredFile>();
   const uploads = new Map<string, { fileId: string; contentType: string; expiresAt: number }>();
@@ -118,9 +128,12 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
     return 'COMPLETED';
   };
 
-  const storeFile = (bytes: Buffer, contentType: string, expiresInS = 3600) => {
-    // Expired files are forgotten, as fal's object lifecycle deletes them.
+  // Expired files are deleted, as fal's object lifecycle deletes them.
+  const sweep = () => {
     for (const [fileId, f] of files) if (f.expiresAt <= now()) files.delete(fileId);
+  };
+  const storeFile = (bytes: Buffer, contentType: string, expiresInS = 3600) => {
+    sweep();
     const id = randomUUID();
     files.set(id, { bytes, contentType, expiresAt: now() + expiresInS * 1000 });
     return `${base}/files/${id}`;
@@ -143,6 +156,15 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
       return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'The content could not be processed because it contained material flagged by a content checker.', type: 'content_policy_violation' }] } };
     }
     const ttl = job.expiresInS;
+    if (TRAINER.test(job.endpoint)) {
+      if (job.trainingImages === undefined || job.trainingImages < 4) {
+        return { status: 422, body: { detail: [{ loc: ['body', 'images_data_url'], msg: 'At least 4 images are needed in the training data.', type: 'value_error' }] } };
+      }
+      // Without a lifecycle preference the weights stay (like fal's default retention for outputs).
+      const weights = weightsFile(String(job.input.trigger_word), job.trainingImages);
+      const url = storeFile(weights, 'application/octet-stream', ttl ?? Number.MAX_SAFE_INTEGER / 1000);
+      return { status: 200, body: { diffusers_lora_file: { url, content_type: 'application/octet-stream', file_name: 'pytorch_lora_weights.safetensors', file_size: weights.length }, config_file: { url, content_type: 'application/json', file_name: 'config.json' } } };
+    }
     if (REMOVE_BACKGROUND.test(job.endpoint) || UPSCALE.test(job.endpoint)) {
       const bytes = loadInputImage(job.input.image_url);
       if (!bytes) return { status: 422, body: { detail: [{ loc: ['body', 'image_url'], msg: 'Could not download the image.', type: 'image_load_error' }] } };
@@ -165,7 +187,15 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
     const size = sizeOfFalInput(job.endpoint, job.input);
     const asked = typeof job.input.num_images === 'number' ? job.input.num_images : 1;
     const count = Math.max(0, Math.min(asked, b.imagesReturned ?? asked));
-    const prompt = typeof job.input.prompt === 'string' ? job.input.prompt : '';
+    let prompt = typeof job.input.prompt === 'string' ? job.input.prompt : '';
+    if (LORA.test(job.endpoint)) {
+      const loras = Array.isArray(job.input.loras) ? (job.input.loras as Array<{ path?: unknown }>) : [];
+      const weights = loras.map((l) => readWeights(loadInputImage(l?.path)));
+      if (weights.length === 0 || weights.some((w) => w === undefined)) {
+        return { status: 422, body: { detail: [{ loc: ['body', 'loras'], msg: 'Could not load the LoRA weights.', type: 'lora_load_error' }] } };
+      }
+      prompt = `[LoRA ${weights.map((w) => w!.trigger_word).join(', ')}] ${prompt}`;
+    }
     const images = [];
     const flags: boolean[] = [];
     for (let i = 0; i < count; i++) {
@@ -187,9 +217,15 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
       const input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;
       submissions.push({ endpoint: path, input, authorization: req.headers.authorization, lifecycle: req.headers['x-fal-object-lifecycle-preference'] as string | undefined });
       if (submissions.length > 1000) submissions.shift();
-      const b = behaviour;
+      const trainer = TRAINER.test(path);
+      const b = trainer ? trainingBehaviour : behaviour;
       const imageTool = REMOVE_BACKGROUND.test(path) || UPSCALE.test(path);
-      if (!imageTool && (typeof input.prompt !== 'string' || input.prompt.trim() === '')) {
+      let trainingImages: number | undefined;
+      if (trainer) {
+        if (typeof input.images_data_url !== 'string') return json(res, 422, { detail: [{ loc: ['body', 'images_data_url'], msg: 'field required', type: 'missing' }] });
+        const zip = loadInputImage(input.images_data_url);
+        trainingImages = zip ? countTrainingImages(zip) : undefined;
+      } else if (!imageTool && (typeof input.prompt !== 'string' || input.prompt.trim() === '')) {
         return json(res, 422, { detail: [{ loc: ['body', 'prompt'], msg: 'field required', type: 'missing' }] });
       }
       if ((imageTool || EDIT.test(path)) && typeof input.image_url !== 'string') return json(res, 422, { detail: [{ loc: ['body', 'image_url'], msg: 'field required', type: 'missing' }] });
@@ -206,7 +242,7 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
       } catch {
         return json(res, 400, { detail: 'Invalid x-fal-object-lifecycle-preference header.' });
       }
-      jobs.set(id, { id, endpoint: path, appPath, input, behaviour: b, submittedAt: now(), canceled: false, ...(expiresInS ? { expiresInS } : {}) });
+      jobs.set(id, { id, endpoint: path, appPath, input, behaviour: b, submittedAt: now(), canceled: false, ...(expiresInS ? { expiresInS } : {}), ...(trainer ? { trainingImages } : {}) });
       const urlBase = `https://queue.fal.run/${appPath}/requests/${id}`;
       return json(res, 200, { status: 'IN_QUEUE', request_id: id, response_url: urlBase, status_url: `${urlBase}/status`, cancel_url: `${urlBase}/cancel`, queue_position: b.queuePosition });
     }
@@ -222,6 +258,10 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
         return json(res, 202, { status: 'IN_QUEUE', request_id: id, queue_position: Math.max(0, Math.round(job.behaviour.queuePosition * left)) });
       }
       const started = job.submittedAt + job.behaviour.queueMs;
+      if (TRAINER.test(job.endpoint)) {
+        const logs = trainingLogs(started, job.behaviour.runMs, now(), s === 'COMPLETED');
+        return json(res, s === 'COMPLETED' ? 200 : 202, { status: s, request_id: id, logs });
+      }
       const steps = job.behaviour.steps;
       const done = s === 'COMPLETED' ? steps : Math.min(steps - 1, Math.floor(((now() - started) / Math.max(1, job.behaviour.runMs)) * steps));
       const logs = [{ message: 'Loading model weights', level: 'INFO', source: 'USER', timestamp: new Date(started).toISOString() }];
@@ -299,6 +339,17 @@ export async function startFalStandIn(opts: { now?: () => number } = {}): Promis
     calls,
     setBehaviour(b) {
       behaviour = { ...DEFAULTS, ...b };
+    },
+    setTrainingBehaviour(b) {
+      trainingBehaviour = { ...DEFAULTS, queueMs: 200, runMs: 3000, steps: 10, ...b };
+    },
+    hasFile(url) {
+      sweep();
+      return url.startsWith(`${base}/files/`) && files.has(url.slice(`${base}/files/`.length));
+    },
+    storedFiles() {
+      sweep();
+      return [...files].map(([fileId, f]) => ({ url: `${base}/files/${fileId}`, contentType: f.contentType, expiresAt: f.expiresAt }));
     },
     finish(requestId) {
       for (const job of jobs.values()) {

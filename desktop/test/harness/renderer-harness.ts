@@ -24,6 +24,7 @@ import { galleryForPrivacy } from '../../main/gallery/gallery-privacy.ts';
 import { createStudioQuickGenerate } from '../../main/generation/quick-generate-studio.ts';
 import { createTestEditorFiles, type TestEditorFiles } from './editor-files.ts';
 import { serveDirectory } from './static-server.ts';
+import { createCharactersService, type CharactersService } from '../../main/characters/characters-service.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
 
@@ -70,6 +71,10 @@ export interface RendererHarness {
   /** Pushes an event to every open page whose kind may receive it, as main's sendEvent does. */
   emit<E extends IpcEventName>(name: E, payload: IpcEventPayloads[E]): Promise<void>;
   tray: TrayHarnessDeps;
+  // Characters and avatars (issue 7)
+  characters: CharactersService;
+  /** System notifications main showed (title and body), in order. */
+  notifications: Array<{ title: string; body: string }>;
 }
 
 /**
@@ -178,6 +183,19 @@ export async function startRendererHarness(opts: {
     },
   );
   const editorFiles = await createTestEditorFiles();
+  // Characters and avatars (issue 7): the real service, with notifications recorded.
+  const notifications: Array<{ title: string; body: string }> = [];
+  const characters = createCharactersService({
+    backend: auth.authorized,
+    generations: studio.generations,
+    notifier: { notify: (n) => (notifications.push({ title: n.title, body: n.body }), true) },
+    openCharacters: () => undefined,
+    onChanged: (state) => emitToPages('charactersChanged', state),
+    onCreditsMoved: () => void credits.refresh(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    pollMs: 150,
+  });
   const handlers = createIpcHandlers({
     appInfo: { name: 'PromptPixels', version: '0.0.0-test', platform: process.platform },
     backendStatus,
@@ -210,6 +228,7 @@ export async function startRendererHarness(opts: {
     gallery: studio.galleryHandlers,
     editorFiles: editorFiles.deps,
     imageTools: { backend: studio.studio.backend, gallery: studio.gallery },
+    characters: { characters },
     ...opts.handlerOverrides,
   });
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
@@ -262,7 +281,10 @@ export async function startRendererHarness(opts: {
     },
     emit,
     tray,
+    characters,
+    notifications,
     async close() {
+      characters.reset();
       tray.dispose();
       backendStatus.stop();
       credits.stop();

@@ -26,6 +26,8 @@ const DESCRIPTIONS: Record<AreaId, { title: string; description: string }> = {
 // Areas with their own page, loaded on first visit so start-up stays small.
 const AREA_PAGES: Partial<Record<AreaId, React.LazyExoticComponent<() => React.JSX.Element>>> = {
   'add-text': lazy(() => import('../editor/EditorPage.tsx')),
+  // Characters and avatars (issue 7)
+  characters: lazy(() => import('../characters/CharactersPage.tsx')),
 };
 
 export function Router() {
