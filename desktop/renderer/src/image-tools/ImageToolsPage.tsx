@@ -1,4 +1,5 @@
 import '../studio/studio.css';
+import { jobStatusLine } from '../studio/job-status.ts';
 import './image-tools.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImageToolQuote } from '../../../shared/image-tools.ts';
@@ -23,24 +24,7 @@ const isMac = navigator.platform.toLowerCase().includes('mac');
 
 type QuoteState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; quote: ImageToolQuote } | { state: 'error'; error: IpcError };
 
-function statusLine(job: GenerationJob): string {
-  switch (job.status) {
-    case 'submitting':
-      return 'Sending…';
-    case 'queued':
-      return job.queuePosition !== undefined ? `Queued · position ${job.queuePosition + 1}` : 'Queued';
-    case 'running':
-      return job.progress !== undefined ? `Working · ${Math.round(job.progress)}%` : 'Working…';
-    case 'downloading':
-      return 'Saving to your gallery…';
-    case 'succeeded':
-      return `Done · saved to your gallery${job.cost !== undefined ? ` · ${credits(job.cost)}` : ''}`;
-    case 'canceled':
-      return 'Canceled · nothing was charged';
-    case 'failed':
-      return 'Failed · nothing was charged';
-  }
-}
+const statusLine = (job: GenerationJob) => jobStatusLine(job, 'Working');
 
 /** Upscale, enhance, restore faces, remove backgrounds and edit with words, on the user's own image. */
 export function ImageToolsPage() {

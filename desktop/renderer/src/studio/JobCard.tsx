@@ -1,28 +1,12 @@
 import type { GenerationJob } from '../../../shared/studio-types.ts';
+import { jobStatusLine } from './job-status.ts';
 import { useGallery } from '../stores/gallery.ts';
 import { isLive, useJobs } from '../stores/jobs.ts';
 import { useNavigation } from '../stores/navigation.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { credits } from './useQuote.ts';
 
-function statusLine(job: GenerationJob): string {
-  switch (job.status) {
-    case 'submitting':
-      return 'Sending…';
-    case 'queued':
-      return job.queuePosition !== undefined ? `Queued · position ${job.queuePosition + 1}` : 'Queued';
-    case 'running':
-      return job.progress !== undefined ? `Generating · ${Math.round(job.progress)}%` : 'Generating…';
-    case 'downloading':
-      return 'Saving to your gallery…';
-    case 'succeeded':
-      return `Done · saved to your gallery${job.cost !== undefined ? ` · ${credits(job.cost)}` : ''}`;
-    case 'canceled':
-      return 'Canceled · nothing was charged';
-    case 'failed':
-      return 'Failed';
-  }
-}
+const statusLine = (job: GenerationJob) => jobStatusLine(job, 'Generating');
 
 const expectedCount = (job: GenerationJob) => (typeof job.input.num_images === 'number' ? job.input.num_images : typeof job.input.count === 'number' ? job.input.count : 1);
 
