@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -23,6 +24,8 @@ export interface TrainingPhotos {
   fields: CharacterFields;
   zip: Uint8Array;
   count: number;
+  /** Same name, type and photo bytes → same fingerprint (for Idempotency-Key replays). */
+  fingerprint: string;
 }
 
 /**
@@ -59,7 +62,9 @@ export async function readTrainingPhotos(ctx: Context): Promise<TrainingPhotos> 
     entries[`photo-${String(index + 1).padStart(2, '0')}.${resized.ext}`] = resized.bytes;
   }
   // Photos are already compressed: store them (level 0) rather than spend CPU on deflate.
-  return { fields: parsed.data, zip: zipSync(entries, { level: 0 }), count: checked.length };
+  const fingerprint = createHash('sha256').update(JSON.stringify(parsed.data));
+  for (const photo of photos) fingerprint.update(createHash('sha256').update(photo.bytes).digest());
+  return { fields: parsed.data, zip: zipSync(entries, { level: 0 }), count: checked.length, fingerprint: fingerprint.digest('hex') };
 }
 
 async function shrink(image: CheckedImage): Promise<{ bytes: Uint8Array; ext: string }> {

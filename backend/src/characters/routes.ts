@@ -23,8 +23,11 @@ export function characterRoutes(deps: AppDeps): Router {
     // Cheap refusals first, before reading up to 20 photos.
     requireTermsAccepted(deps.db, userId);
     assertToolEnabled(deps.db, deps.config.disabledTools, TRAINING_TOOL);
+    // Optional here (API.md does not require it): with it, a retried upload never trains twice.
+    const key = ctx.get('idempotency-key');
+    if (key && !/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'invalid_request', 'The Idempotency-Key header must be 1–255 visible ASCII characters.');
     const photos = await readTrainingPhotos(ctx);
-    const row = await createCharacter(deps, fal, userId, photos);
+    const row = await createCharacter(deps, fal, userId, photos, key || undefined);
     const view = toCharacterView(row, deps.now());
     ctx.set('Cache-Control', 'no-store');
     ctx.status = 202;

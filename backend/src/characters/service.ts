@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FalClient } from '@fal-ai/client';
 import type { AppDeps } from '../app.ts';
+import { replayFor, storeResponse } from '../generation/idempotency.ts';
 import { newId } from '../auth/tokens.ts';
 import { assertToolEnabled } from '../fraud/tool-switches.ts';
 import { reserveWithinLimits } from '../fraud/spend-limits.ts';
@@ -11,6 +12,9 @@ import { requireTermsAccepted } from '../auth/terms.ts';
 import { ApiError } from '../http/errors.ts';
 import type { TrainingPhotos } from './photos.ts';
 import { characterChanges, findCharacter, type CharacterRow } from './store.ts';
+
+/** Idempotency keys of character creation live beside generation's, in their own scope. */
+const IDEMPOTENCY_SCOPE = 'characters';
 
 export const TRAINING_ENDPOINT = 'fal-ai/flux-lora-fast-training';
 /** The catalog id used for the tool switch and the hold's purpose. */
@@ -32,13 +36,28 @@ const newTriggerWord = () => `ppx${randomBytes(5).toString('hex')}`;
  * and the hold commit together first, so a crash at any later point leaves a row the tracker
  * fails and releases.
  */
-export async function createCharacter(deps: AppDeps, fal: FalClient, userId: string, photos: TrainingPhotos): Promise<CharacterRow> {
+/**
+ * Starts a training. With an Idempotency-Key, a retry of the same request (same name, type and
+ * photos) answers the character the first one created — never a second training or charge; the
+ * key with another request is a 409.
+ */
+export async function createCharacter(
+  deps: AppDeps,
+  fal: FalClient,
+  userId: string,
+  photos: TrainingPhotos,
+  idempotencyKey?: string,
+): Promise<CharacterRow> {
   requireTermsAccepted(deps.db, userId);
   assertToolEnabled(deps.db, deps.config.disabledTools, TRAINING_TOOL);
   const now = deps.now();
   const cost = trainingCost();
   const id = newId('chr');
-  const created = deps.db.transaction(() => {
+  const created = deps.db.transaction((): CharacterRow | { replayOf: string } => {
+    if (idempotencyKey !== undefined) {
+      const replay = replayFor(deps.db, userId, IDEMPOTENCY_SCOPE, idempotencyKey, photos.fingerprint, now);
+      if (replay?.resourceId) return { replayOf: replay.resourceId };
+    }
     const hold = reserveWithinLimits(
       deps.db,
       deps.ledger,
@@ -48,8 +67,16 @@ export async function createCharacter(deps: AppDeps, fal: FalClient, userId: str
     );
     sql(deps.db, `INSERT INTO characters (id, user_id, name, type, status, trigger_word, photo_count, endpoint, hold_id, cost, next_poll_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'training', ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, userId, photos.fields.name, photos.fields.type, newTriggerWord(), photos.count, TRAINING_ENDPOINT, hold.id, cost, now + TRAINING_SUBMIT_DEADLINE_MS, now, now);
+    if (idempotencyKey !== undefined) {
+      storeResponse(deps.db, { userId, scope: IDEMPOTENCY_SCOPE, key: idempotencyKey, hash: photos.fingerprint, response: { status: 202, body: { id }, resourceId: id }, now });
+    }
     return findCharacter(deps.db, id)!;
   }).immediate();
+  if ('replayOf' in created) {
+    const earlier = findCharacter(deps.db, created.replayOf);
+    if (!earlier) throw new ApiError(409, 'idempotency_key_reused', 'That character was deleted; use a new Idempotency-Key to train again.');
+    return earlier;
+  }
 
   let photosUrl: string;
   try {

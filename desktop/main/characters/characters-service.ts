@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CHARACTER_TOOLS, CHARACTER_TYPES, MAX_CHARACTER_PHOTOS, MIN_CHARACTER_PHOTOS, type CharacterSummary, type CharactersState } from '../../shared/characters.ts';
 import type { GenerationInput, GenerationJob } from '../../shared/studio-types.ts';
@@ -126,8 +127,13 @@ export function createCharactersService(deps: CharactersServiceDeps) {
         if (!type) return { ok: false, code: 'unsupported_media_type', message: `${photo.name || `Photo ${i + 1}`} is not a PNG, JPEG or WebP image. Remove it and try again.`, details: { photo: i + 1 } };
         form.append('photos', new Blob([new Uint8Array(photo.bytes)], { type }), photo.name.replace(/[\\/]/g, '_').slice(-120) || `photo-${i + 1}`);
       }
-      // Twenty photos can take a while on a slow uplink.
-      const res = await deps.backend.request<unknown>('POST', '/v1/characters', { body: form, timeoutMs: 180_000 });
+      // Twenty photos can take a while on a slow uplink. One key per user action: if the answer is
+      // lost (timeout, dropped connection) the same request is sent once more and the backend
+      // answers the training it already started instead of starting (and charging) another.
+      const send = () => deps.backend.request<unknown>('POST', '/v1/characters', { body: form, headers: { 'idempotency-key': key }, timeoutMs: 180_000 });
+      const key = randomUUID();
+      let res = await send();
+      if (!res.ok && res.error.code === 'backend_unreachable') res = await send();
       if (!res.ok) return { ok: false, code: res.error.code, message: res.error.message, details: res.error.details };
       deps.onCreditsMoved?.();
       const created = wireCharacter.partial({ photo_count: true, created_at: true }).safeParse(res.body);
