@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { Db } from '../db/database.ts';
+import { changeSignal } from '../db/change-signal.ts';
 import { sql } from '../generation/statements.ts';
 
 export const CHARACTER_TYPES = ['person', 'pet', 'product', 'style'] as const;
@@ -95,15 +95,5 @@ export function listOwnCharacters(db: Db, userId: string): CharacterRow[] {
   return sql(db, 'SELECT * FROM characters WHERE user_id = ? ORDER BY created_at DESC, id').all(userId) as CharacterRow[];
 }
 
-const emitters = new WeakMap<Db, EventEmitter>();
-
-/** In-process change signal (one per database) for anything that waits on a training. */
-export function characterChanges(db: Db): EventEmitter {
-  let e = emitters.get(db);
-  if (!e) {
-    e = new EventEmitter();
-    e.setMaxListeners(0);
-    emitters.set(db, e);
-  }
-  return e;
-}
+/** Signals a training's change, for anything that waits on it. */
+export const characterChanges = changeSignal();

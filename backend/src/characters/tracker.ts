@@ -5,6 +5,7 @@ import type { AppDeps } from '../app.ts';
 import type { BackgroundJob } from '../jobs.ts';
 import { falFor } from '../generation/fal-client.ts';
 import { classifyFalError, progressFromLogs } from '../generation/fal-results.ts';
+import { claimDueRows } from '../generation/claim-due.ts';
 import { sql } from '../generation/statements.ts';
 import { settleTrainingFailed, settleTrainingReady } from './service.ts';
 import { characterChanges, type CharacterRow } from './store.ts';
@@ -31,13 +32,14 @@ export async function trackTrainings(deps: AppDeps, fal: FalClient | undefined =
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
-  const due = sql(deps.db, `SELECT 1 FROM characters WHERE status = 'training' AND fal_request_id IS NOT NULL AND next_poll_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at <= ?) LIMIT 1`).get(now, now);
-  if (!due) return 0;
-  const claimed = sql(deps.db, `UPDATE characters SET claimed_by = ?, claim_expires_at = ?
-       WHERE id IN (SELECT id FROM characters WHERE status = 'training' AND fal_request_id IS NOT NULL AND next_poll_at <= ?
-                      AND (claim_expires_at IS NULL OR claim_expires_at <= ?) ORDER BY next_poll_at LIMIT ?)
-         AND (claim_expires_at IS NULL OR claim_expires_at <= ?)
-       RETURNING *`).all(instance, now + CLAIM_MS, now, now, BATCH, now) as CharacterRow[];
+  const claimed = claimDueRows<CharacterRow>(deps.db, {
+    table: 'characters',
+    inFlight: "status = 'training' AND fal_request_id IS NOT NULL",
+    instance,
+    now,
+    leaseMs: CLAIM_MS,
+    batch: BATCH,
+  });
   await Promise.all(claimed.map((row) => trackOne(deps, fal, row)));
   return claimed.length;
 }

@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { Db } from '../db/database.ts';
+import { changeSignal } from '../db/change-signal.ts';
 import { sql } from './statements.ts';
 
 export type GenerationStatus = 'submitting' | 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
@@ -128,15 +128,5 @@ export function dropExpiredResults(db: Db, now: number): number {
        WHERE result IS NOT NULL AND (result_expires_at <= ? OR (delivered_at IS NOT NULL AND delivered_at + ? <= ?))`).run(now, now, DELIVERY_GRACE_MS, now).changes;
 }
 
-const emitters = new WeakMap<Db, EventEmitter>();
-
-/** In-process change signal for SSE; other instances' changes are seen by polling the row. */
-export function generationChanges(db: Db): EventEmitter {
-  let e = emitters.get(db);
-  if (!e) {
-    e = new EventEmitter();
-    e.setMaxListeners(0);
-    emitters.set(db, e);
-  }
-  return e;
-}
+/** Signals a generation's change, for its Server-Sent Events. */
+export const generationChanges = changeSignal();

@@ -7,6 +7,7 @@ import { classifyFalError, progressFromLogs, readFalOutput } from './fal-results
 import { sweepIdempotencyKeys } from './idempotency.ts';
 import { settleSucceeded, settleUnsuccessful } from './settle.ts';
 import { dropExpiredResults, generationChanges, type GenerationRow } from './store.ts';
+import { claimDueRows } from './claim-due.ts';
 import { sql } from './statements.ts';
 import { cancelParts, partsOf, trackParts } from './parts.ts';
 
@@ -34,14 +35,14 @@ export async function trackGenerations(deps: AppDeps, fal: FalClient | undefined
   const now = deps.now();
   failLostSubmits(deps, now);
   if (!fal) return 0;
-  // A plain read first: an idle backend then never takes the write lock on its frequent ticks.
-  const due = sql(deps.db, `SELECT 1 FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at <= ?) LIMIT 1`).get(now, now);
-  if (!due) return 0;
-  const claimed = sql(deps.db, `UPDATE generations SET claimed_by = ?, claim_expires_at = ?
-       WHERE id IN (SELECT id FROM generations WHERE status IN ('queued', 'running') AND next_poll_at <= ?
-                      AND (claim_expires_at IS NULL OR claim_expires_at <= ?) ORDER BY next_poll_at LIMIT ?)
-         AND (claim_expires_at IS NULL OR claim_expires_at <= ?)
-       RETURNING *`).all(instance, now + CLAIM_MS, now, now, BATCH, now) as GenerationRow[];
+  const claimed = claimDueRows<GenerationRow>(deps.db, {
+    table: 'generations',
+    inFlight: "status IN ('queued', 'running')",
+    instance,
+    now,
+    leaseMs: CLAIM_MS,
+    batch: BATCH,
+  });
   await Promise.all(claimed.map((row) => trackOne(deps, fal, row)));
   return claimed.length;
 }
