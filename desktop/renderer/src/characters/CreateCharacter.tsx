@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useFileDrop } from '../common/useFileDrop.ts';
 import { CHARACTER_TYPES, MAX_CHARACTER_PHOTOS, MIN_CHARACTER_PHOTOS, type CharacterType } from '../../../shared/character-types.ts';
 import type { IpcError } from '../../../shared/result.ts';
 import { useCharacters } from '../stores/characters.ts';
@@ -21,10 +22,10 @@ export function CreateCharacter({ canTrain }: { canTrain: boolean }) {
   const [name, setName] = useState('');
   const [type, setType] = useState<CharacterType>('person');
   const [picks, setPicks] = useState<PhotoPick[]>([]);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | undefined>();
   const [started, setStarted] = useState<string | undefined>();
+  const { dragging, dropProps } = useFileDrop((files) => void add(files));
   const fileInput = useRef<HTMLInputElement>(null);
   const picksRef = useRef(picks);
   picksRef.current = picks;
@@ -110,16 +111,7 @@ export function CreateCharacter({ canTrain }: { canTrain: boolean }) {
         aria-label="Add photos: drop them here, paste, or press Enter to choose"
         onClick={() => fileInput.current?.click()}
         onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && fileInput.current?.click()}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void add([...e.dataTransfer.files]);
-        }}
+        {...dropProps}
       >
         <strong>Drop {MIN_CHARACTER_PHOTOS}–{MAX_CHARACTER_PHOTOS} photos here</strong>
         <span className="muted">or click to choose, or paste · PNG, JPEG or WebP, up to 15 MB each</span>

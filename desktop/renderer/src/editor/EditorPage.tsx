@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFileDrop } from '../common/useFileDrop.ts';
 import { EditorCanvas } from './EditorCanvas.tsx';
 import { takePendingImage, useEditorEntry } from './entry.ts';
 import { loadBundledFonts } from './fonts.ts';
@@ -25,8 +26,11 @@ export default function EditorPage() {
   const notice = useEditor((s) => s.notice);
   const busy = useEditor((s) => s.busy);
   const [scale, setScale] = useState(1);
+  const { dragging, dropProps } = useFileDrop((files) => {
+    const file = files[0];
+    if (file) void openAndReport(() => openFile(file));
+  });
   const scaleRef = useRef(1);
-  const [dragging, setDragging] = useState(false);
   const onScale = useCallback((s: number) => {
     scaleRef.current = s;
     setScale(s);
@@ -63,24 +67,10 @@ export default function EditorPage() {
     };
   }, []);
 
-  const onDrop = (e: React.DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void openAndReport(() => openFile(file));
-  };
-
   return (
     <div
       className={`editor${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
-      onDrop={onDrop}
+      {...dropProps}
       data-view-scale={scale}
     >
       {hasDoc && <Toolbar />}

@@ -1,4 +1,5 @@
 import '../studio/studio.css';
+import { useFileDrop } from '../common/useFileDrop.ts';
 import { jobStatusLine } from '../studio/job-status.ts';
 import './image-tools.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -31,7 +32,7 @@ export function ImageToolsPage() {
   const [catalog, setCatalog] = useState<CatalogTool[] | undefined>();
   const [catalogError, setCatalogError] = useState<IpcError | undefined>();
   const [picking, setPicking] = useState(false);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, dropProps } = useFileDrop((files) => openFiles(files));
   const fileInput = useRef<HTMLInputElement>(null);
   const { toolId, source, loading, upload, values, jobId, localError } = useImageTools();
   const job = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
@@ -142,16 +143,7 @@ export function ImageToolsPage() {
         <div
           className={`drop-zone${dragging ? ' dragging' : ''}${source ? ' has-image' : ''}`}
           aria-label="Image to improve"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            openFiles(e.dataTransfer.files);
-          }}
+          {...dropProps}
         >
           {result && source ? (
             <CompareView before={source.previewUrl} after={result.url} checkerboard={toolId === 'image/remove-background'} />
