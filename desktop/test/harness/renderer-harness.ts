@@ -151,11 +151,6 @@ export async function startRendererHarness(opts: {
     }
   };
   const tray = createTrayHarnessDeps({ emit });
-  const emitToPages = (name: string, payload: unknown) => {
-    for (const page of pages.keys()) {
-      if (!page.isClosed()) void page.evaluate(([n, p]) => (window as any).__ppEmit(n, p), [name, payload] as const).catch(() => undefined);
-    }
-  };
   const galleryDir = opts.galleryDir ?? mkdtempSync(join(tmpdir(), 'pp-gallery-'));
   const revealed: string[] = [];
   const copied: string[] = [];
@@ -163,9 +158,9 @@ export async function startRendererHarness(opts: {
     client,
     backend: auth.authorized,
     galleryDir: () => galleryDir,
-    emit: (name: string, payload: unknown) => {
-      emitToPages(name, payload);
-      if (name === 'generationChanged') quick.observe(payload as Parameters<typeof quick.observe>[0]);
+    emit: (name, payload) => {
+      void emit(name, payload);
+      if (name === 'generationChanged') quick.observe(payload as IpcEventPayloads['generationChanged']);
     },
     revealInFolder: (path) => void revealed.push(path),
     copyImageToClipboard: (path) => void copied.push(path),
@@ -190,7 +185,7 @@ export async function startRendererHarness(opts: {
     generations: studio.generations,
     notifier: { notify: (n) => (notifications.push({ title: n.title, body: n.body }), true) },
     openCharacters: () => undefined,
-    onChanged: (state) => emitToPages('charactersChanged', state),
+    onChanged: (state) => void emit('charactersChanged', state),
     onCreditsMoved: () => void credits.refresh(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
@@ -234,19 +229,13 @@ export async function startRendererHarness(opts: {
   const isAppUrl = createAppUrlPolicy({ devServerUrl: site.url, rendererDir: RENDERER_DIR });
   const dispatch = createIpcDispatcher(handlers, { isAppUrl });
 
-  backendStatus.onChange((status) => emitToPages('backendStatusChanged', status));
+  backendStatus.onChange((status) => void emit('backendStatusChanged', status));
   backendStatus.start();
-  credits.onChange((state) => {
-    for (const [page, kind] of pages) {
-      if (kind === 'main' && !page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('creditsChanged', s), state).catch(() => undefined);
-    }
-  });
+  credits.onChange((state) => void emit('creditsChanged', state));
   auth.onChange((state) => {
     // As the app's composition root does: signing in or out changes whose balance shows.
     void credits.refresh();
-    for (const page of pages.keys()) {
-      if (!page.isClosed()) void page.evaluate((s) => (window as any).__ppEmit('authStateChanged', s), state).catch(() => undefined);
-    }
+    void emit('authStateChanged', state);
   });
 
   return {
